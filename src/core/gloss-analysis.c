@@ -1,0 +1,2 @@
+/* gloss-analysis.c: placeholder until written */
+#include "gloss-core.h"

@@ -1,0 +1,2 @@
+/* gloss-anchor.c: placeholder until written */
+#include "gloss-core.h"

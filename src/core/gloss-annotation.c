@@ -1,0 +1,2 @@
+/* gloss-annotation.c: placeholder until written */
+#include "gloss-core.h"

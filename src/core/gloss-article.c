@@ -1,0 +1,2 @@
+/* gloss-article.c: placeholder until written */
+#include "gloss-core.h"

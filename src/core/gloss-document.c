@@ -1,0 +1,2 @@
+/* gloss-document.c: placeholder until written */
+#include "gloss-core.h"

@@ -1,0 +1,157 @@
+/* gloss-document.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Bump whenever the text produced for the same input can change: sidecars
+ * record it next to the text hash so that anchoring knows when positions
+ * may have moved.
+ */
+#define GLOSS_NORMALIZER_VERSION 1
+
+typedef enum {
+  GLOSS_BLOCK_HEADING,
+  GLOSS_BLOCK_PARAGRAPH,
+  GLOSS_BLOCK_LIST_ITEM,
+  GLOSS_BLOCK_QUOTE,
+  GLOSS_BLOCK_PREFORMATTED,
+  GLOSS_BLOCK_CAPTION,
+} GlossBlockKind;
+
+typedef enum {
+  GLOSS_SPAN_EMPHASIS,
+  GLOSS_SPAN_STRONG,
+  GLOSS_SPAN_LINK,
+  GLOSS_SPAN_CODE,
+} GlossSpanKind;
+
+typedef enum {
+  GLOSS_DOCUMENT_FORMAT_TEXT,
+  GLOSS_DOCUMENT_FORMAT_HTML,
+  GLOSS_DOCUMENT_FORMAT_MARKDOWN,
+} GlossDocumentFormat;
+
+/* Offsets are Unicode code points into the document text, end exclusive. */
+typedef struct {
+  GlossSpanKind kind;
+  guint         start;
+  guint         end;
+  char         *href;
+} GlossSpan;
+
+typedef struct {
+  GlossBlockKind kind;
+  /* Heading level (1..6) for headings, nesting depth (1..) for list items,
+   * 0 otherwise.
+   */
+  guint          level;
+  guint          ordered : 1;
+  guint          start;
+  guint          end;
+  /* Byte offset of the block's first character in the UTF-8 text. */
+  gsize          byte_start;
+  GPtrArray     *spans; /* (element-type GlossSpan) */
+} GlossBlock;
+
+#define GLOSS_TYPE_DOCUMENT (gloss_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossDocument, gloss_document, GLOSS, DOCUMENT, GObject)
+
+const char          *gloss_document_get_text         (GlossDocument *self);
+/* Length of the text in code points. */
+guint                gloss_document_get_length       (GlossDocument *self);
+/* "sha256:<hex>" of the UTF-8 text. */
+const char          *gloss_document_get_text_hash    (GlossDocument *self);
+guint                gloss_document_get_n_blocks     (GlossDocument *self);
+const GlossBlock    *gloss_document_get_block        (GlossDocument *self,
+                                                      guint          index);
+/* Index of the block that contains @offset, or of the block that follows
+ * when @offset falls between two blocks; -1 past the end.
+ */
+int                  gloss_document_find_block       (GlossDocument *self,
+                                                      guint          offset);
+char                *gloss_document_dup_slice        (GlossDocument *self,
+                                                      guint          start,
+                                                      guint          end);
+/* Converts between a code point offset and a UTF-16 offset relative to the
+ * start of block @index (JavaScript counts UTF-16 units).
+ */
+guint                gloss_document_offset_from_utf16 (GlossDocument *self,
+                                                       guint          index,
+                                                       guint          utf16_offset);
+guint                gloss_document_offset_to_utf16   (GlossDocument *self,
+                                                       guint          index,
+                                                       guint          offset);
+
+GlossDocumentFormat  gloss_document_get_format       (GlossDocument *self);
+const char          *gloss_document_get_title        (GlossDocument *self);
+const char          *gloss_document_get_byline       (GlossDocument *self);
+/* ISO 8601 date ("2025-05-18") or date-time, or NULL. */
+const char          *gloss_document_get_published    (GlossDocument *self);
+const char          *gloss_document_get_site_name    (GlossDocument *self);
+/* BCP 47 language tag such as "en", or NULL when unknown. */
+const char          *gloss_document_get_language     (GlossDocument *self);
+const char          *gloss_document_get_url          (GlossDocument *self);
+/* The file the document was imported from, or NULL. */
+GFile               *gloss_document_get_file         (GlossDocument *self);
+/* Reading time in minutes stated by the page, or 0. */
+guint                gloss_document_get_reading_time (GlossDocument *self);
+/* Human-readable notices about the import (replaced invalid bytes...). */
+const char * const  *gloss_document_get_notices      (GlossDocument *self);
+
+/* Builder used by the importers. Text is NFC-normalized and whitespace is
+ * collapsed inside a block as it is appended; empty blocks are dropped.
+ */
+typedef struct _GlossDocumentBuilder GlossDocumentBuilder;
+
+GlossDocumentBuilder *gloss_document_builder_new          (GlossDocumentFormat    format);
+void                  gloss_document_builder_free         (GlossDocumentBuilder  *builder);
+void                  gloss_document_builder_begin_block  (GlossDocumentBuilder  *builder,
+                                                           GlossBlockKind         kind,
+                                                           guint                  level);
+void                  gloss_document_builder_set_ordered  (GlossDocumentBuilder  *builder,
+                                                           gboolean               ordered);
+void                  gloss_document_builder_append_text  (GlossDocumentBuilder  *builder,
+                                                           const char            *text,
+                                                           gssize                 len);
+/* A hard line break inside a block (kept as "\n" only in preformatted
+ * blocks, a space elsewhere).
+ */
+void                  gloss_document_builder_append_break (GlossDocumentBuilder  *builder);
+void                  gloss_document_builder_push_span    (GlossDocumentBuilder  *builder,
+                                                           GlossSpanKind          kind,
+                                                           const char            *href);
+void                  gloss_document_builder_pop_span     (GlossDocumentBuilder  *builder);
+void                  gloss_document_builder_end_block    (GlossDocumentBuilder  *builder);
+gboolean              gloss_document_builder_in_block     (GlossDocumentBuilder  *builder);
+void                  gloss_document_builder_set_title    (GlossDocumentBuilder  *builder,
+                                                           const char            *title);
+void                  gloss_document_builder_set_byline   (GlossDocumentBuilder  *builder,
+                                                           const char            *byline);
+void                  gloss_document_builder_set_published (GlossDocumentBuilder *builder,
+                                                            const char           *published);
+void                  gloss_document_builder_set_site_name (GlossDocumentBuilder *builder,
+                                                            const char           *site_name);
+void                  gloss_document_builder_set_language (GlossDocumentBuilder  *builder,
+                                                           const char            *language);
+void                  gloss_document_builder_set_url      (GlossDocumentBuilder  *builder,
+                                                           const char            *url);
+void                  gloss_document_builder_set_reading_time (GlossDocumentBuilder *builder,
+                                                               guint                 minutes);
+void                  gloss_document_builder_add_notice   (GlossDocumentBuilder  *builder,
+                                                           const char            *notice);
+/* Consumes the builder. */
+GlossDocument        *gloss_document_builder_finish       (GlossDocumentBuilder  *builder,
+                                                           GFile                 *file);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossDocumentBuilder, gloss_document_builder_free)
+
+G_END_DECLS

@@ -1,0 +1,2 @@
+/* gloss-export.c: placeholder until written */
+#include "gloss-core.h"

@@ -1,0 +1,2 @@
+/* gloss-finding.c: placeholder until written */
+#include "gloss-core.h"

@@ -1,0 +1,2 @@
+/* gloss-import-html.c: placeholder until written */
+#include "gloss-core.h"

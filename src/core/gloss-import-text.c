@@ -1,0 +1,2 @@
+/* gloss-import-text.c: placeholder until written */
+#include "gloss-core.h"

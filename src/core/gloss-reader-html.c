@@ -1,0 +1,2 @@
+/* gloss-reader-html.c: placeholder until written */
+#include "gloss-core.h"

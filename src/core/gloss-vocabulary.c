@@ -1,0 +1,2 @@
+/* gloss-vocabulary.c: placeholder until written */
+#include "gloss-core.h"
