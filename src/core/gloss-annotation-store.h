@@ -35,15 +35,24 @@ G_DECLARE_FINAL_TYPE (GlossAnnotationStore, gloss_annotation_store, GLOSS, ANNOT
  *   document (construct-only), file (the sidecar, construct-only),
  *   dirty, autosave (debounced save one second after a change),
  *   read-only (set when the sidecar is from a newer Gloss),
- *   n-orphans.
+ *   n-orphans, n-unreadable, backup-file.
  * Signals:
- *   saved (), save-failed (GError*).
+ *   saved (), save-failed (GError*): emitted after every save, explicit or
+ *   automatic; after a failure the notes stay in memory and dirty stays
+ *   TRUE.
  *
  * Loading a sidecar that does not parse leaves the file untouched and
  * returns the error; the store then starts empty. The first save after that
  * moves the damaged file aside to "<sidecar>.broken" (or ".broken-N"), never
  * overwriting it, and reports the new name through
  * gloss_annotation_store_get_backup_file().
+ *
+ * A sidecar from a newer Gloss ("gloss:format" above GLOSS_SIDECAR_FORMAT)
+ * loads the notes this version can read, makes the store read-only and
+ * returns GLOSS_SIDECAR_ERROR_NEWER; saving then fails with
+ * GLOSS_SIDECAR_ERROR_READ_ONLY. Single notes that cannot be read are kept
+ * as they are, written back unchanged, and counted by
+ * gloss_annotation_store_get_n_unreadable(); loading still succeeds.
  */
 GlossAnnotationStore *gloss_annotation_store_new          (GlossDocument        *document,
                                                            GFile                *file);
@@ -59,6 +68,8 @@ gboolean              gloss_annotation_store_get_autosave (GlossAnnotationStore 
 void                  gloss_annotation_store_set_autosave (GlossAnnotationStore *self,
                                                            gboolean              autosave);
 guint                 gloss_annotation_store_get_n_orphans (GlossAnnotationStore *self);
+/* Notes in the sidecar that could not be read (kept verbatim). */
+guint                 gloss_annotation_store_get_n_unreadable (GlossAnnotationStore *self);
 
 void                  gloss_annotation_store_add          (GlossAnnotationStore *self,
                                                            GlossAnnotation      *annotation);

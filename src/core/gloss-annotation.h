@@ -40,6 +40,16 @@ typedef enum {
 /* Code points of context stored on each side of a quote. */
 #define GLOSS_QUOTE_CONTEXT 32
 
+#define GLOSS_TYPE_ANNOTATION_KIND (gloss_annotation_kind_get_type ())
+#define GLOSS_TYPE_VERDICT         (gloss_verdict_get_type ())
+#define GLOSS_TYPE_ANCHOR_STATE    (gloss_anchor_state_get_type ())
+#define GLOSS_TYPE_CREATOR_ROLE    (gloss_creator_role_get_type ())
+
+GType gloss_annotation_kind_get_type (void) G_GNUC_CONST;
+GType gloss_verdict_get_type         (void) G_GNUC_CONST;
+GType gloss_anchor_state_get_type    (void) G_GNUC_CONST;
+GType gloss_creator_role_get_type    (void) G_GNUC_CONST;
+
 #define GLOSS_TYPE_ANNOTATION (gloss_annotation_get_type ())
 
 G_DECLARE_FINAL_TYPE (GlossAnnotation, gloss_annotation, GLOSS, ANNOTATION, GObject)
@@ -113,6 +123,11 @@ GlossAnchorState    gloss_annotation_get_anchor_state (GlossAnnotation    *self)
 
 /* W3C Web Annotation JSON-LD (one member of the sidecar's "items"). Members
  * that Gloss does not know are kept and written back unchanged.
+ *
+ * Parsing also accepts Hypothesis exports ("text", "tags", "updated",
+ * "user", "target" as a list, TextualBody "text" instead of "value").
+ * A member of the wrong type is a G_IO_ERROR_INVALID_DATA error whose
+ * message names the member.
  */
 JsonNode           *gloss_annotation_to_json          (GlossAnnotation    *self);
 GlossAnnotation    *gloss_annotation_new_from_json    (JsonNode           *node,
@@ -122,5 +137,15 @@ const char         *gloss_annotation_kind_to_string   (GlossAnnotationKind kind)
 gboolean            gloss_annotation_kind_from_string (const char         *str,
                                                        GlossAnnotationKind *kind);
 const char         *gloss_verdict_to_string           (GlossVerdict        verdict);
+gboolean            gloss_verdict_from_string         (const char         *str,
+                                                       GlossVerdict       *verdict);
+/* "anchored", "moved", "needs-review", "orphan". */
+const char         *gloss_anchor_state_to_string      (GlossAnchorState    state);
+gboolean            gloss_anchor_state_from_string    (const char         *str,
+                                                       GlossAnchorState   *state);
+/* "student", "teacher". */
+const char         *gloss_creator_role_to_string      (GlossCreatorRole    role);
+gboolean            gloss_creator_role_from_string    (const char         *str,
+                                                       GlossCreatorRole   *role);
 
 G_END_DECLS

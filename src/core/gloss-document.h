@@ -61,6 +61,23 @@ typedef struct {
   GPtrArray     *spans; /* (element-type GlossSpan) */
 } GlossBlock;
 
+/* An image of the article. Images carry no text: they sit between blocks
+ * and never change offsets.
+ */
+typedef struct {
+  /* Index of the block the image is shown before; the number of blocks
+   * for an image after the last one.
+   */
+  guint  block;
+  /* Name of the image's local copy for gloss_document_lookup_resource(),
+   * or %NULL for an image that was not saved with the page: the reading
+   * view shows its alternative text instead and never fetches it.
+   */
+  char  *resource;
+  /* Alternative text, or %NULL. */
+  char  *alt;
+} GlossImage;
+
 #define GLOSS_TYPE_DOCUMENT (gloss_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (GlossDocument, gloss_document, GLOSS, DOCUMENT, GObject)
@@ -107,6 +124,19 @@ guint                gloss_document_get_reading_time (GlossDocument *self);
 /* Human-readable notices about the import (replaced invalid bytes...). */
 const char * const  *gloss_document_get_notices      (GlossDocument *self);
 
+guint                gloss_document_get_n_images     (GlossDocument *self);
+const GlossImage    *gloss_document_get_image        (GlossDocument *self,
+                                                      guint          index);
+/* The bytes of a resource saved with the article (an image from the page's
+ * "_files" folder or from inside an .mhtml file), looked up by the name a
+ * GlossImage gives; @content_type receives its MIME type. Returns %NULL for
+ * any other name. Never reads from disk or network, so it may be called
+ * from any thread.
+ */
+GBytes              *gloss_document_lookup_resource  (GlossDocument *self,
+                                                      const char    *name,
+                                                      char         **content_type);
+
 /* Builder used by the importers. Text is NFC-normalized and whitespace is
  * collapsed inside a block as it is appended; empty blocks are dropped.
  */
@@ -148,6 +178,21 @@ void                  gloss_document_builder_set_reading_time (GlossDocumentBuil
                                                                guint                 minutes);
 void                  gloss_document_builder_add_notice   (GlossDocumentBuilder  *builder,
                                                            const char            *notice);
+/* Keeps @bytes as a resource of the document and returns its name (unique
+ * in the document, made of ASCII letters, digits, "-", "_" and "."), or
+ * %NULL when the document already holds too much. @hint is a file name
+ * that the name is derived from.
+ */
+char                 *gloss_document_builder_add_resource (GlossDocumentBuilder *builder,
+                                                           const char           *hint,
+                                                           GBytes               *bytes,
+                                                           const char           *content_type);
+/* Places an image after what was appended so far. @resource is a name
+ * from gloss_document_builder_add_resource() or %NULL.
+ */
+void                  gloss_document_builder_add_image    (GlossDocumentBuilder  *builder,
+                                                           const char            *resource,
+                                                           const char            *alt);
 /* Consumes the builder. */
 GlossDocument        *gloss_document_builder_finish       (GlossDocumentBuilder  *builder,
                                                            GFile                 *file);

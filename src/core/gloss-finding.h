@@ -18,6 +18,10 @@ typedef enum {
   GLOSS_FINDING_CUE,
 } GlossFindingCategory;
 
+#define GLOSS_TYPE_FINDING_CATEGORY (gloss_finding_category_get_type ())
+
+GType gloss_finding_category_get_type (void) G_GNUC_CONST;
+
 #define GLOSS_TYPE_FINDING (gloss_finding_get_type ())
 
 G_DECLARE_FINAL_TYPE (GlossFinding, gloss_finding, GLOSS, FINDING, GObject)

@@ -1,2 +1,1764 @@
-/* gloss-import-html.c: placeholder until written */
-#include "gloss-core.h"
+/* gloss-import-html.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "gloss-import-private.h"
+
+/* Main-content extraction in the spirit of Readability and trafilatura:
+ * first everything that is never article text is removed (scripts, page
+ * chrome, hidden elements, elements whose class or id names comments,
+ * sharing, related links and the like), then the article container is
+ * found (<article>, <main>, articleBody, or the best-scoring container by
+ * paragraph text and link density), and its blocks are handed to the
+ * document builder.
+ */
+
+/* Hostile pages can nest elements tens of thousands deep; deeper content
+ * is ignored rather than risking the stack.
+ */
+#define MAX_DEPTH 400
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
+typedef struct {
+  guint text_len;   /* characters, white space runs counted once */
+  guint link_len;   /* characters inside <a> */
+  guint commas;
+  guint n_links;
+} Stats;
+
+typedef struct {
+  GlossDocumentBuilder *builder;
+  GHashTable           *stats; /* xmlNode* -> Stats* */
+  char                 *title_key;
+  char                 *base_url;
+
+  /* The kind that text outside any explicit block gets: list item inside
+   * <li>, quote inside <blockquote>, caption inside <figcaption>.
+   */
+  GlossBlockKind        container_kind;
+  guint                 container_level;
+  gboolean              container_ordered;
+  guint                 list_depth;
+  gboolean              in_pre;
+  guint                 depth;
+
+  /* Images of a saved page: how to find them, and the names of those
+   * already kept (src -> resource name, "" for none).
+   */
+  GlossImportResolveFunc resolve;
+  gpointer              resolve_data;
+  GHashTable           *images;
+  gboolean              seen_body;
+} Extractor;
+
+gboolean
+gloss_html_is_tag (xmlNode    *node,
+                   const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         g_ascii_strcasecmp ((const char *)node->name, name) == 0;
+}
+
+static gboolean
+tag_in (xmlNode            *node,
+        const char * const *names)
+{
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return FALSE;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_ascii_strcasecmp ((const char *)node->name, names[i]) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+char *
+gloss_html_get_attr (xmlNode    *node,
+                     const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *)name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+
+  copy = g_strdup ((const char *)value);
+  xmlFree (value);
+
+  return copy;
+}
+
+char *
+gloss_html_get_text (xmlNode *node)
+{
+  xmlChar *value = xmlNodeGetContent (node);
+  char *copy;
+
+  if (value == NULL)
+    return g_strdup ("");
+
+  copy = g_strdup ((const char *)value);
+  xmlFree (value);
+
+  return copy;
+}
+
+char *
+gloss_html_make_key (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  gboolean space = FALSE;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_string_free (out, TRUE);
+      return g_strdup ("");
+    }
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (c == 0x2019 || c == 0x2018)
+        c = '\'';
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  folded = g_utf8_casefold (out->str, out->len);
+  g_string_free (out, TRUE);
+
+  return g_steal_pointer (&folded);
+}
+
+char *
+gloss_html_collapse (const char *text)
+{
+  g_autofree char *copy = NULL;
+  GString *out;
+  gboolean space = FALSE;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+gloss_html_is_web_url (const char *url)
+{
+  return url != NULL &&
+         (g_ascii_strncasecmp (url, "http://", 7) == 0 ||
+          g_ascii_strncasecmp (url, "https://", 8) == 0);
+}
+
+/* Boilerplate recognition by class and id. */
+
+/* Names that always mean "not the article". */
+static const char *strong_negative[] = {
+  "comment", "disqus", "share", "sharing", "social", "cookie", "consent",
+  "gdpr", "newsletter", "related", "advert", "promo", "breadcrumb",
+  "sponsor", "outbrain", "taboola", "subscribe", "signup", "sign-up",
+  "recirc", "more-stories", "most-popular", "mostpopular", "trending",
+  "sr-only", "visually-hidden", "screen-reader", "skip-link", "skiplink",
+  "print-only", "author-bio", "popular-posts", "read-more", "readmore",
+  "recommend", "paid-content", "partner", "tag-list", "tags-list",
+  NULL,
+};
+
+/* Names that usually mean page furniture, unless the element also says it
+ * holds the content ("sidebar" vs. "main-content-with-sidebar").
+ */
+static const char *weak_negative[] = {
+  "sidebar", "menu", "footer", "banner", "popup", "modal", "masthead",
+  "widget-area", "widget_recent", "widget_archive", "widget_categories",
+  "widget_tag", "navbar", "navigation", "toolbar", "overlay", "dropdown",
+  "pagination", "pager", "utility", "byline", "meta", "header", "hidden",
+  NULL,
+};
+
+static const char *positive[] = {
+  "article", "content", "main", "body", "entry", "post", "story", "text",
+  "prose", "blog", NULL,
+};
+
+/* Whole words (split on "-", "_" and spaces) that are too short to search
+ * for inside other words.
+ */
+static const char *negative_words[] = {
+  "ad", "ads", "nav", "tags", "aside", "share", "print", "rss", NULL,
+};
+
+static gboolean
+contains_any (const char         *haystack,
+              const char * const *needles)
+{
+  for (guint i = 0; needles[i] != NULL; i++)
+    {
+      if (strstr (haystack, needles[i]) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+has_negative_word (const char *names)
+{
+  g_auto(GStrv) words = g_strsplit_set (names, " -_\t\n", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (g_strv_contains (negative_words, words[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+char *
+gloss_html_class_and_id (xmlNode *node)
+{
+  g_autofree char *klass = gloss_html_get_attr (node, "class");
+  g_autofree char *id = gloss_html_get_attr (node, "id");
+  g_autofree char *joined = NULL;
+
+  if (klass == NULL && id == NULL)
+    return NULL;
+
+  joined = g_strconcat (klass ? klass : "", " ", id ? id : "", NULL);
+
+  /* Hostile pages may carry megabytes of class names; the start says
+   * enough.
+   */
+  if (strlen (joined) > 512)
+    joined[512] = '\0';
+
+  return g_ascii_strdown (joined, -1);
+}
+
+static int
+class_weight (xmlNode *node)
+{
+  g_autofree char *names = gloss_html_class_and_id (node);
+  int weight = 0;
+
+  if (names == NULL)
+    return 0;
+
+  if (contains_any (names, strong_negative) || contains_any (names, weak_negative) ||
+      has_negative_word (names))
+    weight -= 25;
+  if (contains_any (names, positive))
+    weight += 25;
+
+  return weight;
+}
+
+static gboolean
+is_boilerplate_by_name (xmlNode *node)
+{
+  g_autofree char *names = NULL;
+  g_autofree char *role = NULL;
+
+  /* The document and the article containers are never dropped by name:
+   * their classes describe the whole page ("single-post has-comments").
+   */
+  if (gloss_html_is_tag (node, "html") || gloss_html_is_tag (node, "body") ||
+      gloss_html_is_tag (node, "article") || gloss_html_is_tag (node, "main"))
+    return FALSE;
+
+  role = gloss_html_get_attr (node, "role");
+  if (role != NULL &&
+      (g_ascii_strcasecmp (role, "navigation") == 0 ||
+       g_ascii_strcasecmp (role, "banner") == 0 ||
+       g_ascii_strcasecmp (role, "contentinfo") == 0 ||
+       g_ascii_strcasecmp (role, "complementary") == 0 ||
+       g_ascii_strcasecmp (role, "search") == 0 ||
+       g_ascii_strcasecmp (role, "dialog") == 0 ||
+       g_ascii_strcasecmp (role, "alertdialog") == 0 ||
+       g_ascii_strcasecmp (role, "menu") == 0 ||
+       g_ascii_strcasecmp (role, "menubar") == 0))
+    return TRUE;
+
+  names = gloss_html_class_and_id (node);
+  if (names == NULL)
+    return FALSE;
+
+  if (contains_any (names, strong_negative))
+    return TRUE;
+
+  if ((contains_any (names, weak_negative) || has_negative_word (names)) &&
+      !contains_any (names, positive))
+    return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+holds_article (xmlNode  *node,
+               gboolean  heading_counts)
+{
+  xmlNode *child = node->children;
+
+  /* A wrapper whose class says "has-comments" or "top-line" but that holds
+   * the article's heading or container is page structure, not furniture.
+   */
+  while (child != NULL && child != node)
+    {
+      if (child->type == XML_ELEMENT_NODE)
+        {
+          g_autofree char *itemprop = NULL;
+
+          if ((heading_counts && gloss_html_is_tag (child, "h1")) ||
+              gloss_html_is_tag (child, "article") || gloss_html_is_tag (child, "main"))
+            return TRUE;
+
+          itemprop = gloss_html_get_attr (child, "itemprop");
+          if (itemprop != NULL && strstr (itemprop, "articleBody") != NULL)
+            return TRUE;
+
+          if (child->children != NULL)
+            {
+              child = child->children;
+              continue;
+            }
+        }
+
+      while (child != NULL && child->next == NULL && child != node)
+        child = child->parent;
+      if (child == NULL || child == node)
+        break;
+      child = child->next;
+    }
+
+  return FALSE;
+}
+
+/* Browsers show <noscript> when scripts are off, as they are in Gloss;
+ * some sites keep the whole article there for that case, while most only
+ * say "please enable JavaScript" or hold a tracking pixel.
+ */
+static gboolean
+is_article_noscript (xmlNode *node)
+{
+  g_autofree char *text = NULL;
+
+  if (!gloss_html_is_tag (node, "noscript"))
+    return FALSE;
+
+  text = gloss_html_get_text (node);
+  if (strlen (text) < 500)
+    return FALSE;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (gloss_html_is_tag (child, "p"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Some sites wrap the whole page in a <form> (ASP.NET) or put the article
+ * inside <header>; such wrappers hold the article container or a lot of
+ * text, and only their contents are judged.
+ */
+static gboolean
+is_article_wrapper (xmlNode *node)
+{
+  static const char *wrappers[] = { "form", "header", "nav", "aside", "footer", NULL };
+  g_autofree char *text = NULL;
+
+  if (!tag_in (node, wrappers))
+    return FALSE;
+
+  if (holds_article (node, FALSE))
+    return TRUE;
+
+  if (!gloss_html_is_tag (node, "form"))
+    return FALSE;
+
+  text = gloss_html_get_text (node);
+  return strlen (text) > 5000;
+}
+
+static gboolean
+is_hidden (xmlNode *node)
+{
+  g_autofree char *aria = NULL;
+  g_autofree char *style = NULL;
+
+  if (xmlHasProp (node, (const xmlChar *)"hidden") != NULL)
+    return TRUE;
+
+  aria = gloss_html_get_attr (node, "aria-hidden");
+  if (aria != NULL && g_ascii_strcasecmp (aria, "true") == 0)
+    return TRUE;
+
+  style = gloss_html_get_attr (node, "style");
+  if (style != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (style, MIN (strlen (style), (gsize)1024));
+      g_autoptr(GRegex) regex = g_regex_new ("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
+                                             0, 0, NULL);
+
+      if (g_regex_match (regex, lower, 0, NULL))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static const char *removed_tags[] = {
+  "script", "style", "noscript", "template", "nav", "header", "footer",
+  "aside", "form", "iframe", "frame", "frameset", "svg", "math", "canvas",
+  "button", "input", "select", "textarea", "option", "label", "object",
+  "embed", "video", "audio", "source", "track", "map",
+  "link", "meta", "head", "title", "base", "dialog", "menu", NULL,
+};
+
+/* Removes what is never article text, depth first. Iterative so that
+ * absurdly deep pages cannot overflow the stack.
+ */
+static void
+remove_boilerplate (xmlNode *root)
+{
+  xmlNode *node = root->children;
+  guint depth = 0;
+
+  while (node != NULL)
+    {
+      xmlNode *next;
+
+      if (node->type == XML_ELEMENT_NODE &&
+          ((tag_in (node, removed_tags) && !is_article_noscript (node) &&
+            !is_article_wrapper (node)) ||
+           is_hidden (node) ||
+           (is_boilerplate_by_name (node) && !holds_article (node, TRUE)) ||
+           depth >= MAX_DEPTH))
+        {
+          xmlNode *doomed = node;
+
+          /* Find what comes after @node before freeing it. */
+          next = node->next;
+          while (next == NULL && node->parent != root && node->parent != NULL)
+            {
+              node = node->parent;
+              depth--;
+              next = node->next;
+            }
+          xmlUnlinkNode (doomed);
+          xmlFreeNode (doomed);
+          node = next;
+          continue;
+        }
+
+      if (node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE)
+        {
+          xmlNode *doomed = node;
+
+          next = node->next;
+          while (next == NULL && node->parent != root && node->parent != NULL)
+            {
+              node = node->parent;
+              depth--;
+              next = node->next;
+            }
+          xmlUnlinkNode (doomed);
+          xmlFreeNode (doomed);
+          node = next;
+          continue;
+        }
+
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          node = node->children;
+          depth++;
+          continue;
+        }
+
+      while (node->next == NULL && node->parent != root && node->parent != NULL)
+        {
+          node = node->parent;
+          depth--;
+        }
+      node = node->next;
+    }
+}
+
+/* Text statistics of every subtree, computed once. */
+
+static void
+count_text (const char *text,
+            Stats      *stats,
+            gboolean    in_link)
+{
+  gboolean space = TRUE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean is_space = g_unichar_isspace (c);
+
+      if (is_space && space)
+        continue;
+      space = is_space;
+      stats->text_len++;
+      if (in_link)
+        stats->link_len++;
+      if (c == ',' || c == 0xFF0C || c == 0x3001)
+        stats->commas++;
+    }
+}
+
+static const Stats *
+get_stats (Extractor *self,
+           xmlNode   *node);
+
+static void
+compute_stats (Extractor *self,
+               xmlNode   *node,
+               Stats     *stats)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        {
+          if (child->content != NULL)
+            count_text ((const char *)child->content, stats, FALSE);
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        {
+          const Stats *sub = get_stats (self, child);
+
+          stats->text_len += sub->text_len;
+          stats->commas += sub->commas;
+          stats->n_links += sub->n_links;
+          /* Everything inside a link is link text. */
+          if (gloss_html_is_tag (child, "a"))
+            {
+              stats->link_len += sub->text_len;
+              stats->n_links++;
+            }
+          else
+            {
+              stats->link_len += sub->link_len;
+            }
+        }
+    }
+}
+
+static const Stats *
+get_stats (Extractor *self,
+           xmlNode   *node)
+{
+  Stats *stats = g_hash_table_lookup (self->stats, node);
+
+  if (stats != NULL)
+    return stats;
+
+  stats = g_new0 (Stats, 1);
+  compute_stats (self, node, stats);
+  g_hash_table_insert (self->stats, node, stats);
+
+  return stats;
+}
+
+static double
+link_density (const Stats *stats)
+{
+  if (stats->text_len == 0)
+    return 0.0;
+
+  return (double)stats->link_len / (double)stats->text_len;
+}
+
+/* Finding the article. */
+
+static const char *block_tags[] = {
+  "address", "article", "blockquote", "body", "center", "dd", "details",
+  "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3",
+  "h4", "h5", "h6", "hgroup", "hr", "html", "li", "main", "ol", "p", "pre",
+  "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+  "tr", "ul", "caption", "br", NULL,
+};
+
+static gboolean
+has_block_child (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (tag_in (child, block_tags) && !gloss_html_is_tag (child, "br"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct {
+  xmlNode *node;
+  double   score;
+} Candidate;
+
+static double
+initial_score (xmlNode *node)
+{
+  static const char *minus3[] = { "address", "ol", "ul", "dl", "dd", "dt", "li", NULL };
+  static const char *minus5[] = { "h1", "h2", "h3", "h4", "h5", "h6", "th", NULL };
+  static const char *plus3[] = { "pre", "td", "blockquote", NULL };
+  double score = class_weight (node);
+
+  if (gloss_html_is_tag (node, "div") || gloss_html_is_tag (node, "article") || gloss_html_is_tag (node, "section"))
+    score += 5;
+  else if (tag_in (node, plus3))
+    score += 3;
+  else if (tag_in (node, minus3))
+    score -= 3;
+  else if (tag_in (node, minus5))
+    score -= 5;
+
+  return score;
+}
+
+static Candidate *
+candidate_for (GHashTable *candidates,
+               xmlNode    *node)
+{
+  Candidate *candidate = g_hash_table_lookup (candidates, node);
+
+  if (candidate == NULL)
+    {
+      candidate = g_new0 (Candidate, 1);
+      candidate->node = node;
+      candidate->score = initial_score (node);
+      g_hash_table_insert (candidates, node, candidate);
+    }
+
+  return candidate;
+}
+
+/* Readability's scoring: every paragraph gives points (one, plus one per
+ * comma, plus one per hundred characters up to three) to its ancestors,
+ * less the further up they are; the container with the best score, scaled
+ * down by its link density, holds the article.
+ */
+static xmlNode *
+find_best_candidate (Extractor *self,
+                     xmlNode   *body)
+{
+  g_autoptr(GHashTable) candidates = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  GHashTableIter iter;
+  Candidate *candidate;
+  xmlNode *best = NULL;
+  double best_score = 0.0;
+  xmlNode *node = body->children;
+
+  while (node != NULL)
+    {
+      if (node->type == XML_ELEMENT_NODE &&
+          (gloss_html_is_tag (node, "p") || gloss_html_is_tag (node, "pre") || gloss_html_is_tag (node, "td") ||
+           ((gloss_html_is_tag (node, "div") || gloss_html_is_tag (node, "section")) && !has_block_child (node))))
+        {
+          const Stats *stats = get_stats (self, node);
+
+          if (stats->text_len >= 25)
+            {
+              double score = 1.0 + stats->commas + MIN (stats->text_len / 100, 3);
+              xmlNode *ancestor = node->parent;
+
+              for (guint level = 0; level < 5 && ancestor != NULL &&
+                   ancestor->type == XML_ELEMENT_NODE; level++)
+                {
+                  double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+
+                  candidate_for (candidates, ancestor)->score += score / divider;
+                  if (ancestor == body)
+                    break;
+                  ancestor = ancestor->parent;
+                }
+            }
+        }
+
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node != NULL && node->next == NULL && node != body)
+        node = node->parent;
+      if (node == NULL || node == body)
+        break;
+      node = node->next;
+    }
+
+  g_hash_table_iter_init (&iter, candidates);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&candidate))
+    {
+      double score = candidate->score * (1.0 - link_density (get_stats (self, candidate->node)));
+
+      if (best == NULL || score > best_score)
+        {
+          best = candidate->node;
+          best_score = score;
+        }
+    }
+
+  return best;
+}
+
+static xmlNode *
+find_first (xmlNode *root,
+            gboolean (*predicate) (xmlNode *node))
+{
+  xmlNode *node = root;
+
+  while (node != NULL)
+    {
+      if (node->type == XML_ELEMENT_NODE && predicate (node))
+        return node;
+
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node != NULL && node->next == NULL && node != root)
+        node = node->parent;
+      if (node == NULL || node == root)
+        break;
+      node = node->next;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_article_body (xmlNode *node)
+{
+  g_autofree char *itemprop = gloss_html_get_attr (node, "itemprop");
+
+  return itemprop != NULL && strstr (itemprop, "articleBody") != NULL;
+}
+
+static gboolean
+is_main (xmlNode *node)
+{
+  g_autofree char *role = NULL;
+
+  if (gloss_html_is_tag (node, "main"))
+    return TRUE;
+
+  role = gloss_html_get_attr (node, "role");
+  return role != NULL && g_ascii_strcasecmp (role, "main") == 0;
+}
+
+/* Among several <article> elements (a page that lists teasers, or an
+ * article with related-article cards), the one with the most text.
+ */
+static xmlNode *
+find_largest_article (Extractor *self,
+                      xmlNode   *root)
+{
+  xmlNode *best = NULL;
+  guint best_len = 0;
+  xmlNode *node = root;
+
+  while (node != NULL)
+    {
+      if (gloss_html_is_tag (node, "article"))
+        {
+          guint len = get_stats (self, node)->text_len;
+
+          if (len > best_len)
+            {
+              best = node;
+              best_len = len;
+            }
+        }
+
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL && !gloss_html_is_tag (node, "article"))
+        {
+          node = node->children;
+          continue;
+        }
+      while (node != NULL && node->next == NULL && node != root)
+        node = node->parent;
+      if (node == NULL || node == root)
+        break;
+      node = node->next;
+    }
+
+  return best;
+}
+
+static xmlNode *
+find_content_root (Extractor *self,
+                   xmlNode   *body)
+{
+  xmlNode *scored = find_best_candidate (self, body);
+  guint scored_len = scored != NULL ? get_stats (self, scored)->text_len : 0;
+  xmlNode *semantic;
+
+  /* A semantic container is trusted when it holds a fair share of the text
+   * that scoring found; a teaser card marked up as <article> is not.
+   */
+  semantic = find_first (body, is_article_body);
+  if (semantic == NULL)
+    semantic = find_largest_article (self, body);
+  if (semantic == NULL)
+    semantic = find_first (body, is_main);
+
+  if (semantic != NULL)
+    {
+      guint len = get_stats (self, semantic)->text_len;
+
+      if (len >= 140 && len * 10 >= scored_len * 3)
+        {
+          /* When scoring found a container inside the semantic one, the
+           * semantic one still holds it whole.
+           */
+          return semantic;
+        }
+    }
+
+  if (scored != NULL)
+    return scored;
+
+  return semantic != NULL ? semantic : body;
+}
+
+/* Emitting blocks. */
+
+static void emit_children (Extractor *self,
+                           xmlNode   *node);
+
+static void
+end_block (Extractor *self)
+{
+  if (gloss_document_builder_in_block (self->builder))
+    gloss_document_builder_end_block (self->builder);
+}
+
+static void
+begin_container_block (Extractor *self)
+{
+  end_block (self);
+  gloss_document_builder_begin_block (self->builder, self->container_kind, self->container_level);
+  if (self->container_kind == GLOSS_BLOCK_LIST_ITEM)
+    gloss_document_builder_set_ordered (self->builder, self->container_ordered);
+}
+
+static void
+append_text (Extractor  *self,
+             const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+
+  if (!gloss_document_builder_in_block (self->builder))
+    {
+      /* White space between blocks opens nothing. */
+      for (const char *p = text; ; p = g_utf8_next_char (p))
+        {
+          if (*p == '\0')
+            return;
+          if (!g_unichar_isspace (g_utf8_get_char (p)))
+            break;
+        }
+      begin_container_block (self);
+    }
+
+  gloss_document_builder_append_text (self->builder, text, -1);
+}
+
+static char *
+resolve_href (Extractor  *self,
+              const char *href)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (href == NULL)
+    return NULL;
+
+  trimmed = g_strstrip (g_strdup (href));
+
+  if (gloss_html_is_web_url (trimmed) || g_ascii_strncasecmp (trimmed, "mailto:", 7) == 0)
+    return g_steal_pointer (&trimmed);
+
+  /* Relative links only mean something against the page's own address;
+   * anything else (javascript:, data:, fragments) is not a link for us.
+   */
+  if (self->base_url != NULL && *trimmed != '#' && strchr (trimmed, ':') == NULL)
+    {
+      g_autofree char *resolved = g_uri_resolve_relative (self->base_url, trimmed,
+                                                          G_URI_FLAGS_NONE, NULL);
+
+      if (gloss_html_is_web_url (resolved))
+        return g_steal_pointer (&resolved);
+    }
+
+  return NULL;
+}
+
+/* Lists and tables that are mostly links are navigation, whatever their
+ * class says.
+ */
+static gboolean
+is_link_dense (Extractor *self,
+               xmlNode   *node)
+{
+  const Stats *stats = get_stats (self, node);
+
+  if (stats->n_links < 2)
+    return FALSE;
+
+  return link_density (stats) > 0.5;
+}
+
+static gboolean
+is_boilerplate_paragraph (Extractor *self,
+                          xmlNode   *node)
+{
+  static const char *phrases[] = {
+    "advertisement", "share", "share this", "share this article", "related",
+    "related articles", "read more", "continue reading", "sponsored",
+    "subscribe", "sign up", "close", NULL,
+  };
+  const Stats *stats = get_stats (self, node);
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  gsize len;
+
+  if (stats->text_len > 40)
+    return FALSE;
+
+  text = gloss_html_get_text (node);
+  key = gloss_html_make_key (text);
+  len = strlen (key);
+  while (len > 0 && key[len - 1] == ':')
+    key[--len] = '\0';
+
+  return g_strv_contains (phrases, key);
+}
+
+static void
+emit_heading (Extractor *self,
+              xmlNode   *node,
+              guint      level)
+{
+  if (self->title_key != NULL && level <= 2)
+    {
+      g_autofree char *text = gloss_html_get_text (node);
+      g_autofree char *key = gloss_html_make_key (text);
+
+      /* The title is shown in the header; its repetition as the first
+       * heading is not body text.
+       */
+      if (strcmp (key, self->title_key) == 0)
+        return;
+    }
+
+  end_block (self);
+  gloss_document_builder_begin_block (self->builder, GLOSS_BLOCK_HEADING, level);
+  emit_children (self, node);
+  end_block (self);
+}
+
+static void
+emit_list (Extractor *self,
+           xmlNode   *node)
+{
+  GlossBlockKind kind = self->container_kind;
+  guint level = self->container_level;
+  gboolean ordered = self->container_ordered;
+
+  end_block (self);
+  self->list_depth++;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (gloss_html_is_tag (child, "li"))
+        {
+          self->container_kind = GLOSS_BLOCK_LIST_ITEM;
+          self->container_level = MIN (self->list_depth, 6);
+          self->container_ordered = gloss_html_is_tag (node, "ol");
+          end_block (self);
+          emit_children (self, child);
+          end_block (self);
+          self->container_kind = kind;
+          self->container_level = level;
+          self->container_ordered = ordered;
+        }
+      else
+        {
+          emit_children (self, child);
+        }
+    }
+
+  self->list_depth--;
+  end_block (self);
+}
+
+static void
+emit_table (Extractor *self,
+            xmlNode   *node)
+{
+  xmlNode *row = node->children;
+
+  /* Rows may sit in thead/tbody/tfoot or directly in the table. */
+  while (row != NULL)
+    {
+      if (gloss_html_is_tag (row, "thead") || gloss_html_is_tag (row, "tbody") || gloss_html_is_tag (row, "tfoot"))
+        {
+          if (row->children != NULL)
+            {
+              row = row->children;
+              continue;
+            }
+        }
+      else if (gloss_html_is_tag (row, "tr"))
+        {
+          gboolean first = TRUE;
+
+          end_block (self);
+          for (xmlNode *cell = row->children; cell != NULL; cell = cell->next)
+            {
+              if (!gloss_html_is_tag (cell, "td") && !gloss_html_is_tag (cell, "th"))
+                continue;
+              if (get_stats (self, cell)->text_len == 0)
+                continue;
+              if (!first)
+                append_text (self, " | ");
+              first = FALSE;
+              emit_children (self, cell);
+            }
+          end_block (self);
+        }
+      else if (gloss_html_is_tag (row, "caption"))
+        {
+          end_block (self);
+          gloss_document_builder_begin_block (self->builder, GLOSS_BLOCK_CAPTION, 0);
+          emit_children (self, row);
+          end_block (self);
+        }
+
+      while (row != NULL && row->next == NULL && row != node)
+        row = row->parent;
+      if (row == NULL || row == node)
+        break;
+      row = row->next;
+    }
+}
+
+static guint
+parse_dimension (const char *value)
+{
+  if (value == NULL || !g_ascii_isdigit (*value))
+    return G_MAXUINT;
+
+  return (guint)MIN (g_ascii_strtoull (value, NULL, 10), G_MAXUINT);
+}
+
+/* The first address of a srcset ("a.jpg 1x, b.jpg 2x"). */
+static char *
+first_srcset_url (const char *srcset)
+{
+  const char *p = srcset;
+  const char *end;
+
+  if (srcset == NULL)
+    return NULL;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  end = p;
+  while (*end != '\0' && !g_ascii_isspace (*end) && *end != ',')
+    end++;
+
+  return end > p ? g_strndup (p, end - p) : NULL;
+}
+
+static const char *
+keep_image (Extractor  *self,
+            const char *src)
+{
+  const char *known;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *content_type = NULL;
+  char *name = NULL;
+
+  if (src == NULL || self->resolve == NULL)
+    return NULL;
+
+  known = g_hash_table_lookup (self->images, src);
+  if (known != NULL)
+    return *known != '\0' ? known : NULL;
+
+  bytes = self->resolve (self->resolve_data, src, self->base_url, &content_type);
+  if (bytes != NULL && content_type != NULL)
+    name = gloss_document_builder_add_resource (self->builder, src, bytes, content_type);
+
+  g_hash_table_insert (self->images, g_strdup (src), name != NULL ? name : g_strdup (""));
+
+  return name;
+}
+
+static void
+emit_image (Extractor *self,
+            xmlNode   *node)
+{
+  g_autofree char *src = gloss_html_get_attr (node, "src");
+  g_autofree char *srcset = gloss_html_get_attr (node, "srcset");
+  g_autofree char *alt = gloss_html_get_attr (node, "alt");
+  g_autofree char *width = gloss_html_get_attr (node, "width");
+  g_autofree char *height = gloss_html_get_attr (node, "height");
+  g_autofree char *alternative = NULL;
+  const char *name = NULL;
+
+  /* Spacers, tracking pixels and icons say nothing. */
+  if (parse_dimension (width) < 48 || parse_dimension (height) < 48)
+    return;
+
+  if (src != NULL)
+    g_strstrip (src);
+  if (src != NULL && *src != '\0')
+    name = keep_image (self, src);
+  if (name == NULL)
+    {
+      alternative = first_srcset_url (srcset);
+      name = keep_image (self, alternative);
+    }
+
+  /* A remote image is never fetched; only its description stays. */
+  if (name == NULL && (alt == NULL || g_utf8_strlen (alt, -1) < 2))
+    return;
+
+  gloss_document_builder_add_image (self->builder, name, alt);
+}
+
+/* Whether the text around an inline element is only white space, up to
+ * the next block or line break on either side.
+ */
+static gboolean
+stands_alone (xmlNode *node)
+{
+  xmlNode *sides[2] = { node->prev, node->next };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      for (xmlNode *sibling = sides[i]; sibling != NULL;
+           sibling = i == 0 ? sibling->prev : sibling->next)
+        {
+          if (sibling->type == XML_TEXT_NODE)
+            {
+              g_autofree char *collapsed = gloss_html_collapse ((const char *)sibling->content);
+
+              if (collapsed != NULL)
+                return FALSE;
+              continue;
+            }
+          if (sibling->type != XML_ELEMENT_NODE)
+            continue;
+          if (tag_in (sibling, block_tags))
+            break;
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Above the first paragraph, the byline and the date stand on lines of
+ * their own ("By Jane Doe", "17 February 2022"); the reading view shows
+ * them in its header, so they are not body text.
+ */
+static gboolean
+is_header_line (Extractor *self,
+                xmlNode   *node)
+{
+  static GRegex *byline;
+  const Stats *stats = get_stats (self, node);
+  g_autofree char *text = NULL;
+  g_autofree char *collapsed = NULL;
+  g_autofree char *date = NULL;
+
+  if (stats->text_len == 0 || stats->text_len > 100)
+    return FALSE;
+
+  /* An inline element only counts when it is all its block holds: a date
+   * inside a sentence stays where it is.
+   */
+  if (!tag_in (node, block_tags) && !gloss_html_is_tag (node, "time"))
+    return FALSE;
+  if (!tag_in (node, block_tags) && !stands_alone (node))
+    return FALSE;
+  if (gloss_html_is_tag (node, "li") || gloss_html_is_tag (node, "td") ||
+      gloss_html_is_tag (node, "th") || gloss_html_is_tag (node, "tr") ||
+      gloss_html_is_tag (node, "pre") || gloss_html_is_tag (node, "blockquote"))
+    return FALSE;
+
+  text = gloss_html_get_text (node);
+  collapsed = gloss_html_collapse (text);
+  if (collapsed == NULL)
+    return FALSE;
+
+  if (g_once_init_enter (&byline))
+    {
+      GRegex *compiled =
+        g_regex_new ("^(?i:by|written by|words by)\\s+\\p{Lu}[\\p{L}\\p{M}.'’\\-]*"
+                     "(?:[\\s,]+(?:and\\s+|&\\s+)?\\p{Lu}[\\p{L}\\p{M}.'’\\-]*){0,6}"
+                     "(?:\\s*[|·•,–—-].{0,60})?$",
+                     G_REGEX_OPTIMIZE, 0, NULL);
+
+      g_once_init_leave (&byline, compiled);
+    }
+
+  if (g_regex_match (byline, collapsed, 0, NULL))
+    return TRUE;
+
+  /* A line that is only a date, perhaps with a word before it. */
+  date = gloss_import_parse_date (collapsed);
+  if (date != NULL)
+    {
+      g_auto(GStrv) words = g_strsplit (collapsed, " ", -1);
+
+      return g_strv_length (words) <= 7;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+previous_is_br (xmlNode *node)
+{
+  for (xmlNode *prev = node->prev; prev != NULL; prev = prev->prev)
+    {
+      if (prev->type == XML_TEXT_NODE)
+        {
+          g_autofree char *collapsed = gloss_html_collapse ((const char *)prev->content);
+
+          if (collapsed != NULL)
+            return FALSE;
+          continue;
+        }
+      return gloss_html_is_tag (prev, "br");
+    }
+
+  return FALSE;
+}
+
+static void
+emit_node (Extractor *self,
+           xmlNode   *node)
+{
+  const char *name;
+
+  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+    {
+      append_text (self, (const char *)node->content);
+      return;
+    }
+
+  if (node->type != XML_ELEMENT_NODE || node->name == NULL)
+    return;
+
+  if (self->depth >= MAX_DEPTH)
+    return;
+
+  name = (const char *)node->name;
+
+  if (!self->seen_body && is_header_line (self, node))
+    return;
+
+  if (g_ascii_strcasecmp (name, "br") == 0)
+    {
+      if (self->in_pre)
+        gloss_document_builder_append_break (self->builder);
+      else if (previous_is_br (node))
+        end_block (self);
+      else if (gloss_document_builder_in_block (self->builder))
+        gloss_document_builder_append_break (self->builder);
+      return;
+    }
+
+  if (g_ascii_strcasecmp (name, "hr") == 0)
+    {
+      end_block (self);
+      return;
+    }
+
+  if (g_ascii_strcasecmp (name, "img") == 0)
+    {
+      emit_image (self, node);
+      return;
+    }
+
+  if (strlen (name) == 2 && g_ascii_tolower (name[0]) == 'h' && name[1] >= '1' && name[1] <= '6')
+    {
+      emit_heading (self, node, name[1] - '0');
+      return;
+    }
+
+  if (g_ascii_strcasecmp (name, "p") == 0)
+    {
+      if (is_boilerplate_paragraph (self, node))
+        return;
+      if (get_stats (self, node)->text_len >= 100)
+        self->seen_body = TRUE;
+      begin_container_block (self);
+      emit_children (self, node);
+      end_block (self);
+      return;
+    }
+
+  if (g_ascii_strcasecmp (name, "ul") == 0 || g_ascii_strcasecmp (name, "ol") == 0)
+    {
+      if (!is_link_dense (self, node))
+        emit_list (self, node);
+      return;
+    }
+
+  if (g_ascii_strcasecmp (name, "li") == 0)
+    {
+      /* An <li> outside any list still reads as a list item. */
+      GlossBlockKind kind = self->container_kind;
+      guint level = self->container_level;
+
+      self->container_kind = GLOSS_BLOCK_LIST_ITEM;
+      self->container_level = MAX (self->list_depth, 1);
+      end_block (self);
+      emit_children (self, node);
+      end_block (self);
+      self->container_kind = kind;
+      self->container_level = level;
+      return;
+    }
+
+  if (g_ascii_strcasecmp (name, "blockquote") == 0 ||
+      g_ascii_strcasecmp (name, "figcaption") == 0)
+    {
+      GlossBlockKind kind = self->container_kind;
+      guint level = self->container_level;
+
+      self->container_kind = name[0] == 'b' || name[0] == 'B' ? GLOSS_BLOCK_QUOTE : GLOSS_BLOCK_CAPTION;
+      self->container_level = 0;
+      end_block (self);
+      emit_children (self, node);
+      end_block (self);
+      self->container_kind = kind;
+      self->container_level = level;
+      return;
+    }
+
+  if (g_ascii_strcasecmp (name, "pre") == 0)
+    {
+      gboolean in_pre = self->in_pre;
+
+      end_block (self);
+      gloss_document_builder_begin_block (self->builder, GLOSS_BLOCK_PREFORMATTED, 0);
+      self->in_pre = TRUE;
+      emit_children (self, node);
+      self->in_pre = in_pre;
+      end_block (self);
+      return;
+    }
+
+  if (g_ascii_strcasecmp (name, "table") == 0)
+    {
+      if (!is_link_dense (self, node))
+        emit_table (self, node);
+      return;
+    }
+
+  if (g_ascii_strcasecmp (name, "em") == 0 || g_ascii_strcasecmp (name, "i") == 0 ||
+      g_ascii_strcasecmp (name, "cite") == 0 || g_ascii_strcasecmp (name, "dfn") == 0)
+    {
+      gloss_document_builder_push_span (self->builder, GLOSS_SPAN_EMPHASIS, NULL);
+      emit_children (self, node);
+      gloss_document_builder_pop_span (self->builder);
+      return;
+    }
+
+  if (g_ascii_strcasecmp (name, "strong") == 0 || g_ascii_strcasecmp (name, "b") == 0)
+    {
+      gloss_document_builder_push_span (self->builder, GLOSS_SPAN_STRONG, NULL);
+      emit_children (self, node);
+      gloss_document_builder_pop_span (self->builder);
+      return;
+    }
+
+  if (g_ascii_strcasecmp (name, "code") == 0 || g_ascii_strcasecmp (name, "kbd") == 0 ||
+      g_ascii_strcasecmp (name, "samp") == 0 || g_ascii_strcasecmp (name, "tt") == 0)
+    {
+      if (self->in_pre)
+        {
+          emit_children (self, node);
+          return;
+        }
+      gloss_document_builder_push_span (self->builder, GLOSS_SPAN_CODE, NULL);
+      emit_children (self, node);
+      gloss_document_builder_pop_span (self->builder);
+      return;
+    }
+
+  if (g_ascii_strcasecmp (name, "a") == 0)
+    {
+      g_autofree char *raw = gloss_html_get_attr (node, "href");
+      g_autofree char *href = resolve_href (self, raw);
+
+      if (href != NULL)
+        gloss_document_builder_push_span (self->builder, GLOSS_SPAN_LINK, href);
+      emit_children (self, node);
+      if (href != NULL)
+        gloss_document_builder_pop_span (self->builder);
+      return;
+    }
+
+  if (tag_in (node, block_tags))
+    {
+      /* Other block containers (div, section, figure...) end the text
+       * before them and after them.
+       */
+      if ((gloss_html_is_tag (node, "div") || gloss_html_is_tag (node, "section") || gloss_html_is_tag (node, "dl")) &&
+          has_block_child (node) && is_link_dense (self, node) &&
+          get_stats (self, node)->text_len < 1000)
+        return;
+
+      end_block (self);
+      emit_children (self, node);
+      end_block (self);
+      return;
+    }
+
+  /* Inline elements without meaning for us (span, font, small...). */
+  emit_children (self, node);
+}
+
+static void
+emit_children (Extractor *self,
+               xmlNode   *node)
+{
+  self->depth++;
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    emit_node (self, child);
+  self->depth--;
+}
+
+static xmlNode *
+find_body (xmlDoc *doc)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+
+  if (root == NULL)
+    return NULL;
+
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    {
+      if (gloss_html_is_tag (child, "body"))
+        return child;
+    }
+
+  return root;
+}
+
+/* Browsers mark saved pages with the address they came from:
+ * <!-- saved from url=(0044)https://example.org/2024/06/story -->.
+ */
+static char *
+find_saved_from_url (const char *text)
+{
+  const char *mark;
+  const char *url;
+  const char *end;
+  g_autofree char *head = g_strndup (text, 4096);
+
+  mark = strstr (head, "saved from url=(");
+  if (mark == NULL)
+    return NULL;
+
+  url = strchr (mark, ')');
+  if (url == NULL)
+    return NULL;
+  url++;
+
+  end = url;
+  while (*end != '\0' && !g_ascii_isspace (*end) && *end != '"' && strncmp (end, "-->", 3) != 0)
+    end++;
+
+  {
+    g_autofree char *candidate = g_strndup (url, end - url);
+
+    return gloss_html_is_web_url (candidate) ? g_steal_pointer (&candidate) : NULL;
+  }
+}
+
+GlossDocument *
+gloss_import_html_page (GBytes                 *bytes,
+                        const char             *charset,
+                        GFile                  *file,
+                        const char             *fallback_url,
+                        GlossImportResolveFunc  resolve,
+                        gpointer                user_data,
+                        GError                **error)
+{
+  g_autoptr(GlossDocumentBuilder) builder = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GHashTable) stats = NULL;
+  g_autoptr(GHashTable) images = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *saved_from = NULL;
+  GlossDocument *document;
+  GlossHtmlMetadata meta;
+  Extractor self = { 0, };
+  xmlNode *root;
+  xmlNode *body;
+  xmlNode *content;
+  gsize len;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  builder = gloss_document_builder_new (GLOSS_DOCUMENT_FORMAT_HTML);
+
+  text = gloss_import_decode_html (bytes, charset, file, builder, error);
+  if (text == NULL)
+    return NULL;
+
+  len = strlen (text);
+  if (len > G_MAXINT)
+    len = G_MAXINT;
+
+  if (fallback_url == NULL)
+    fallback_url = saved_from = find_saved_from_url (text);
+
+  /* The text is UTF-8 now, whatever the page declares. */
+  doc = htmlReadMemory (text, (int)len, NULL, "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                        HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+  g_clear_pointer (&text, g_free);
+
+  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  if (root == NULL)
+    {
+      g_autofree char *name = gloss_import_dup_display_name (file);
+
+      g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_NO_CONTENT,
+                   _("No article text was found in “%s”"), name);
+      return NULL;
+    }
+
+  self.builder = builder;
+  self.container_kind = GLOSS_BLOCK_PARAGRAPH;
+  self.resolve = resolve;
+  self.resolve_data = user_data;
+  images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self.images = images;
+
+  gloss_html_metadata_init (&meta);
+  gloss_html_metadata_read (&meta, root);
+  gloss_html_metadata_apply (&meta, builder, fallback_url, &self.title_key, &self.base_url);
+  gloss_html_metadata_clear (&meta);
+
+  body = find_body (doc);
+  remove_boilerplate (root);
+
+  stats = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self.stats = stats;
+
+  content = find_content_root (&self, body);
+
+  emit_node (&self, content);
+  end_block (&self);
+
+  g_free (self.title_key);
+  g_free (self.base_url);
+
+  document = gloss_document_builder_finish (g_steal_pointer (&builder), file);
+  if (gloss_document_get_n_blocks (document) == 0)
+    {
+      g_autofree char *name = gloss_import_dup_display_name (file);
+
+      g_object_unref (document);
+      g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_NO_CONTENT,
+                   _("No article text was found in “%s”"), name);
+      return NULL;
+    }
+
+  return document;
+}
+
+/* "Web page, complete": the page's images are in a folder next to it,
+ * named after the page ("War.html" and "War_files"). Only files inside
+ * that folder are ever read.
+ */
+typedef struct {
+  GFile *folder;
+  gsize  total;
+} FilesFolder;
+
+static GFile *
+find_files_folder (GFile *file)
+{
+  static const char *suffixes[] = {
+    "_files", "-files", "_archivos", "_fichiers", "-Dateien", "_arquivos", "_file", NULL,
+  };
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *basename = NULL;
+  char *dot;
+
+  if (file == NULL || !g_file_is_native (file))
+    return NULL;
+
+  parent = g_file_get_parent (file);
+  basename = g_file_get_basename (file);
+  if (parent == NULL || basename == NULL)
+    return NULL;
+
+  dot = strrchr (basename, '.');
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strconcat (basename, suffixes[i], NULL);
+      g_autoptr(GFile) folder = g_file_get_child (parent, name);
+
+      if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) ==
+          G_FILE_TYPE_DIRECTORY)
+        return g_steal_pointer (&folder);
+    }
+
+  return NULL;
+}
+
+static GBytes *
+resolve_in_files_folder (gpointer     user_data,
+                         const char  *src,
+                         const char  *base_url,
+                         char       **content_type)
+{
+  FilesFolder *files = user_data;
+  g_autoptr(GFile) parent = g_file_get_parent (files->folder);
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *unescaped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+  const char *mime;
+
+  if (src == NULL || *src == '\0')
+    return NULL;
+
+  if (g_ascii_strncasecmp (src, "file:", 5) == 0)
+    {
+      target = g_file_new_for_uri (src);
+    }
+  else
+    {
+      /* A relative address, as browsers write them ("War_files/a.jpg");
+       * anything with a scheme is remote.
+       */
+      if (g_uri_peek_scheme (src) != NULL || src[0] == '/')
+        return NULL;
+      path = g_strndup (src, strcspn (src, "?#"));
+      unescaped = g_uri_unescape_string (path, NULL);
+      if (unescaped == NULL || strstr (unescaped, "\\") != NULL)
+        return NULL;
+      target = g_file_resolve_relative_path (parent, unescaped);
+    }
+
+  /* The path is canonical (no ".."): it must lie inside the folder. */
+  if (target == NULL || !g_file_has_prefix (target, files->folder))
+    return NULL;
+
+  info = g_file_query_info (target,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+      g_file_info_get_size (info) > GLOSS_IMPORT_MAX_IMAGE_SIZE ||
+      files->total + g_file_info_get_size (info) > 4 * (gsize)GLOSS_IMPORT_MAX_IMAGE_SIZE)
+    return NULL;
+
+  if (!g_file_load_contents (target, NULL, &contents, &len, NULL, NULL))
+    return NULL;
+  bytes = g_bytes_new_take (contents, len);
+
+  mime = gloss_import_image_mime_type (bytes);
+  if (mime == NULL)
+    return NULL;
+
+  files->total += len;
+  *content_type = g_strdup (mime);
+
+  return g_steal_pointer (&bytes);
+}
+
+GlossDocument *
+gloss_import_html (GBytes  *bytes,
+                   GFile   *file,
+                   GError **error)
+{
+  g_autoptr(GFile) folder = NULL;
+  FilesFolder files = { NULL, 0 };
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  if (gloss_import_is_mhtml (bytes))
+    return gloss_import_mhtml (bytes, file, error);
+
+  folder = find_files_folder (file);
+  if (folder == NULL)
+    return gloss_import_html_page (bytes, NULL, file, NULL, NULL, NULL, error);
+
+  files.folder = folder;
+  return gloss_import_html_page (bytes, NULL, file, NULL, resolve_in_files_folder, &files, error);
+}

@@ -54,5 +54,35 @@ GlossDocument       *gloss_import_html         (GBytes         *bytes,
 GlossDocument       *gloss_import_markdown     (GBytes         *bytes,
                                                 GFile          *file,
                                                 GError        **error);
+/* A page saved as one MIME file (.mhtml, .mht): its HTML part is the
+ * article, and the images it shows from the other parts become resources
+ * of the document. gloss_import_html() calls it for such files too.
+ */
+GlossDocument       *gloss_import_mhtml        (GBytes         *bytes,
+                                                GFile          *file,
+                                                GError        **error);
+
+/* Helpers shared by the importers. */
+
+/* A name for @file fit for error messages ("war.html"), or "the article"
+ * when @file is %NULL.
+ */
+char                *gloss_import_dup_display_name (GFile   *file);
+/* Fails with TOO_LARGE, EMPTY or BINARY when @bytes cannot be an article. */
+gboolean             gloss_import_check_bytes  (GBytes         *bytes,
+                                                GFile          *file,
+                                                GError        **error);
+/* Decodes @bytes as UTF-8 text (a UTF-8 or UTF-16 byte order mark is
+ * honoured and removed); invalid sequences become U+FFFD and a notice is
+ * added to @builder. Fails with EMPTY when only whitespace remains.
+ */
+char                *gloss_import_decode_text  (GBytes         *bytes,
+                                                GFile          *file,
+                                                GlossDocumentBuilder *builder,
+                                                GError        **error);
+/* Finds a date in @text ("May 18, 2025", "18 May 2025", "2025-05-18",
+ * an ISO 8601 date-time) and returns it as ISO 8601, or %NULL.
+ */
+char                *gloss_import_parse_date   (const char     *text);
 
 G_END_DECLS

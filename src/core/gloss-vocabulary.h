@@ -37,6 +37,8 @@ GlossVocabulary *gloss_vocabulary_new_from_file  (GFile           *file,
                                                   GError         **error);
 /* The vocabulary shipped with Gloss for @id ("evidence", "bias"), or one of
  * the same id in $XDG_DATA_HOME/gloss/vocabularies/ which takes precedence.
+ * Loaded once and kept for the life of the process: the result is owned by
+ * Gloss (transfer none) and must not be unreferenced. NULL if there is none.
  */
 GlossVocabulary *gloss_vocabulary_get_default    (const char      *id);
 

@@ -1,0 +1,148 @@
+/* gloss-analysis-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-analysis.h"
+#include "gloss-analysis-lexicon.h"
+
+G_BEGIN_DECLS
+
+/* The parts of the analysis share these: gloss-analysis-text.c splits the
+ * text into sentences and words, gloss-analysis-cues.c and
+ * gloss-analysis-evidence.c find cues and evidence in them, and
+ * gloss-analysis.c finds sections and claims and runs the whole.
+ */
+
+/* Where a token lies in the analysed text. */
+typedef struct {
+  guint start;       /* code points */
+  guint end;
+  gsize byte_start;  /* bytes */
+  gsize byte_end;
+  guint numeric : 1;
+  guint acronym : 1;
+  guint possessive : 1;
+} TokenInfo;
+
+typedef enum {
+  SENTENCE_HEADING        = 1 << 0,
+  SENTENCE_LEAD_IN        = 1 << 1,
+  SENTENCE_FIRST_IN_BLOCK = 1 << 2,
+  SENTENCE_QUESTION       = 1 << 3,
+  SENTENCE_EXCLAMATION    = 1 << 4,
+} SentenceFlags;
+
+typedef struct {
+  guint         start;      /* code points, without surrounding space */
+  guint         end;
+  gsize         byte_start;
+  gsize         byte_end;
+  guint         block;
+  guint         first_token;
+  guint         n_tokens;
+  SentenceFlags flags;
+} Sentence;
+
+/* The words of a text with their positions; the lexicon matcher works on
+ * the parallel array of GlossLexToken.
+ */
+typedef struct {
+  const char   *text;
+  GArray       *lex;   /* (element-type GlossLexToken) */
+  GArray       *info;  /* (element-type TokenInfo) */
+  GStringChunk *chunk;
+} Tokens;
+
+static inline const GlossLexToken *
+lex_at (const Tokens *tokens,
+        guint         index)
+{
+  return &g_array_index (tokens->lex, GlossLexToken, index);
+}
+
+static inline const TokenInfo *
+info_at (const Tokens *tokens,
+         guint         index)
+{
+  return &g_array_index (tokens->info, TokenInfo, index);
+}
+
+typedef struct {
+  GlossDocument   *document;
+  const char      *text;
+  guint            length;
+  GArray          *sentences;   /* (element-type Sentence) */
+  Tokens           tokens;
+  GPtrArray       *sections;
+  GPtrArray       *claims;
+  GPtrArray       *evidence;
+  GPtrArray       *cues;
+  guint            intro_end;      /* start of the first section */
+  guint            conclusion_start;
+  guint            conclusion_end;
+} Analyser;
+
+typedef struct {
+  guint    first;      /* token range */
+  guint    n_tokens;
+  guint    start;      /* code points, with currency and percent signs */
+  guint    end;
+  gsize    byte_start;
+  gsize    byte_end;
+} Statistic;
+
+gboolean     gloss_analysis_is_word_char             (gunichar        c);
+void         gloss_analysis_tokens_init              (Tokens         *tokens,
+                                                      const char     *text);
+void         gloss_analysis_tokens_clear             (Tokens         *tokens);
+char        *gloss_analysis_tokens_dup_range         (const Tokens   *tokens,
+                                                      guint           first,
+                                                      guint           n);
+void         gloss_analysis_tokenize                 (Tokens         *tokens,
+                                                      gsize           byte_start,
+                                                      gsize           byte_end,
+                                                      guint           cp_start,
+                                                      guint           sentence);
+guint        gloss_analysis_name_run                 (const Tokens   *tokens,
+                                                      guint           index,
+                                                      guint           limit);
+gsize        gloss_analysis_block_byte_end           (const char     *text,
+                                                      const GlossBlock *block);
+void         gloss_analysis_split_sentences          (Analyser       *an);
+void         gloss_analysis_tokenize_sentences       (Analyser       *an);
+char        *gloss_analysis_dup_sentence             (const Analyser *an,
+                                                      const Sentence *s);
+
+void         gloss_analysis_find_lexicon_cues        (Analyser       *an);
+void         gloss_analysis_find_sentence_cues       (Analyser       *an);
+void         gloss_analysis_find_repetition          (Analyser       *an);
+
+gboolean     gloss_analysis_is_year                  (const Tokens   *tokens,
+                                                      guint           index);
+void         gloss_analysis_find_statistics          (const Tokens   *tokens,
+                                                      guint           first,
+                                                      guint           n,
+                                                      gsize           byte_min,
+                                                      gsize           byte_max,
+                                                      GArray         *out);
+void         gloss_analysis_find_statistic_evidence  (Analyser       *an);
+void         gloss_analysis_find_quotations          (Analyser       *an);
+void         gloss_analysis_find_attributions        (Analyser       *an);
+void         gloss_analysis_find_links_and_citations (Analyser       *an);
+void         gloss_analysis_find_anecdotes           (Analyser       *an);
+
+/* The claim model (gloss-analysis-lexicon.c). */
+double       gloss_analysis_model_score              (const Tokens   *tokens,
+                                                      guint           first,
+                                                      guint           n_tokens,
+                                                      const char     *text,
+                                                      gsize           len,
+                                                      char          **reason);
+double       gloss_analysis_model_threshold          (void);
+
+G_END_DECLS

@@ -1,0 +1,1 @@
+window.trackVisit && window.trackVisit();

@@ -1,0 +1,132 @@
+/* fuzz-common.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <string.h>
+
+#include "gloss-core.h"
+
+/* What every fuzz target does with one input, shared with
+ * tests/test-fuzz-corpus.c so that the test suite replays the corpus
+ * through exactly the same code. An input may be refused with a GError;
+ * anything else (a crash, a failed check below, a critical warning) is a
+ * bug.
+ */
+
+static inline void
+fuzz_init (void)
+{
+  /* A g_return_if_fail() that trips is a bug as much as a crash is. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+}
+
+/* The invariants that the rest of Gloss relies on. */
+static inline void
+fuzz_check_document (GlossDocument *document)
+{
+  g_autofree char *html = NULL;
+  const char *text = gloss_document_get_text (document);
+  guint length = gloss_document_get_length (document);
+  guint n_blocks = gloss_document_get_n_blocks (document);
+  guint previous_end = 0;
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_cmpuint (g_utf8_strlen (text, -1), ==, length);
+
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      const GlossBlock *block = gloss_document_get_block (document, i);
+
+      g_assert_cmpuint (block->start, >=, previous_end);
+      g_assert_cmpuint (block->end, >, block->start);
+      g_assert_cmpuint (block->end, <=, length);
+      previous_end = block->end;
+
+      for (guint j = 0; j < block->spans->len; j++)
+        {
+          const GlossSpan *span = g_ptr_array_index (block->spans, j);
+
+          g_assert_cmpuint (span->start, >=, block->start);
+          g_assert_cmpuint (span->end, <=, block->end);
+          g_assert_cmpuint (span->start, <, span->end);
+        }
+    }
+
+  for (guint i = 0; i < gloss_document_get_n_images (document); i++)
+    {
+      const GlossImage *image = gloss_document_get_image (document, i);
+
+      g_assert_cmpuint (image->block, <=, n_blocks);
+      if (image->resource != NULL)
+        {
+          g_autoptr(GBytes) bytes = NULL;
+          g_autofree char *content_type = NULL;
+
+          bytes = gloss_document_lookup_resource (document, image->resource, &content_type);
+          g_assert_nonnull (bytes);
+          g_assert_true (g_str_has_prefix (content_type, "image/"));
+        }
+    }
+
+  html = gloss_reader_html_render (document, NULL);
+  g_assert_true (g_utf8_validate (html, -1, NULL));
+}
+
+static inline void
+fuzz_import (const guint8        *data,
+             gsize                size,
+             GlossDocumentFormat  format)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+
+  document = gloss_import_bytes (bytes, format, NULL, &error);
+  if (document == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == GLOSS_IMPORT_ERROR);
+      return;
+    }
+
+  g_assert_null (error);
+  fuzz_check_document (document);
+}
+
+static inline void
+fuzz_import_mhtml (const guint8 *data,
+                   gsize         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+
+  document = gloss_import_mhtml (bytes, NULL, &error);
+  if (document == NULL)
+    {
+      g_assert_nonnull (error);
+      return;
+    }
+
+  fuzz_check_document (document);
+}
+
+static inline void
+fuzz_sidecar (const guint8 *data,
+              gsize         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  int n;
+
+  n = gloss_sidecar_validate (bytes, &error);
+  if (n < 0)
+    g_assert_nonnull (error);
+  else
+    g_assert_null (error);
+}

@@ -1,0 +1,1054 @@
+/* test-store.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gloss-core.h"
+
+static GlossDocument *
+document_from_text (const char *text,
+                    GFile      *file)
+{
+  g_autoptr(GlossDocumentBuilder) builder = gloss_document_builder_new (GLOSS_DOCUMENT_FORMAT_TEXT);
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n\n", -1);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      const char *paragraph = paragraphs[i];
+
+      if (g_str_has_prefix (paragraph, "# "))
+        {
+          gloss_document_builder_set_title (builder, paragraph + 2);
+          gloss_document_builder_begin_block (builder, GLOSS_BLOCK_HEADING, 1);
+          paragraph += 2;
+        }
+      else if (g_str_has_prefix (paragraph, "## "))
+        {
+          gloss_document_builder_begin_block (builder, GLOSS_BLOCK_HEADING, 2);
+          paragraph += 3;
+        }
+      else
+        {
+          gloss_document_builder_begin_block (builder, GLOSS_BLOCK_PARAGRAPH, 0);
+        }
+
+      gloss_document_builder_append_text (builder, paragraph, -1);
+      gloss_document_builder_end_block (builder);
+    }
+
+  return gloss_document_builder_finish (g_steal_pointer (&builder), file);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static GlossDocument *
+load_document (const char *name,
+               GFile      *file)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return document_from_text (contents, file);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static void
+copy_fixture (const char *name,
+              const char *destination)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GError) error = NULL;
+
+  bytes = read_bytes (path);
+  g_file_set_contents (destination, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+static JsonNode *
+parse_file (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+typedef struct {
+  char          *dir;
+  char          *sidecar_path;
+  GFile         *sidecar;
+  GlossDocument *document;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gloss-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->sidecar_path = g_build_filename (fixture->dir, "article.txt" GLOSS_SIDECAR_SUFFIX, NULL);
+  fixture->sidecar = g_file_new_for_path (fixture->sidecar_path);
+  fixture->document = load_document ("anchor-original.txt", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  g_chmod (path, 0700);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->sidecar_path);
+  g_clear_object (&fixture->sidecar);
+  g_clear_object (&fixture->document);
+}
+
+static GlossAnnotation *
+annotate (GlossDocument *document,
+          const char    *quote,
+          guint          nth)
+{
+  GlossAnnotation *annotation = gloss_annotation_new (GLOSS_ANNOTATION_EVIDENCE);
+  const char *text = gloss_document_get_text (document);
+  const char *p = text;
+  guint start;
+
+  for (;;)
+    {
+      p = strstr (p, quote);
+      g_assert_nonnull (p);
+      if (nth-- == 0)
+        break;
+      p++;
+    }
+
+  start = g_utf8_pointer_to_offset (text, p);
+  gloss_annotation_set_target_from_text (annotation, text, gloss_document_get_text_hash (document),
+                                         start, start + g_utf8_strlen (quote, -1));
+  return annotation;
+}
+
+static GlossAnnotation *
+item (GlossAnnotationStore *store,
+      guint                 position)
+{
+  GlossAnnotation *annotation = g_list_model_get_item (G_LIST_MODEL (store), position);
+
+  /* The store keeps its own reference. */
+  g_object_unref (annotation);
+  return annotation;
+}
+
+static void
+assert_slice (GlossDocument   *document,
+              GlossAnnotation *annotation)
+{
+  g_autofree char *slice = gloss_document_dup_slice (document,
+                                                     gloss_annotation_get_start (annotation),
+                                                     gloss_annotation_get_end (annotation));
+
+  g_assert_cmpstr (slice, ==, gloss_annotation_get_exact (annotation));
+}
+
+typedef struct {
+  guint position;
+  guint removed;
+  guint added;
+  guint calls;
+} ItemsChanged;
+
+static void
+items_changed_cb (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *changed)
+{
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+  changed->calls++;
+}
+
+static void
+test_store_model (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, NULL);
+  g_autoptr(GlossAnnotation) late = annotate (fixture->document, "Teachers leave because of pay", 0);
+  g_autoptr(GlossAnnotation) early = annotate (fixture->document, "rushing to shorten", 0);
+  g_autoptr(GlossAnnotation) middle = annotate (fixture->document, "The savings are real", 0);
+  g_autoptr(GPtrArray) found = NULL;
+  ItemsChanged changed = { 0, };
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (store)) == GLOSS_TYPE_ANNOTATION);
+  g_signal_connect (store, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+
+  gloss_annotation_store_add (store, late);
+  gloss_annotation_store_add (store, early);
+  gloss_annotation_store_add (store, middle);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  g_assert_true (gloss_annotation_store_get_dirty (store));
+
+  /* Document order, whatever the order of adding. */
+  g_assert_true (item (store, 0) == early);
+  g_assert_true (item (store, 1) == middle);
+  g_assert_true (item (store, 2) == late);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (store), 3));
+
+  /* Editing a note refreshes its row. */
+  changed.calls = 0;
+  gloss_annotation_set_note (middle, "Small compared with what?");
+  g_assert_cmpuint (changed.calls, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 1);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 1);
+
+  /* An orphan goes to the end, and the count follows. */
+  gloss_annotation_set_position (early, gloss_annotation_get_start (early),
+                                 gloss_annotation_get_end (early), GLOSS_ANCHOR_ORPHAN);
+  g_assert_true (item (store, 0) == middle);
+  g_assert_true (item (store, 2) == early);
+  g_assert_cmpuint (gloss_annotation_store_get_n_orphans (store), ==, 1);
+
+  /* A note moved earlier in the text moves up the list. */
+  gloss_annotation_set_position (late, 0, 4, GLOSS_ANCHOR_NEEDS_REVIEW);
+  g_assert_true (item (store, 0) == late);
+  g_assert_true (item (store, 1) == middle);
+
+  found = gloss_annotation_store_find_range (store, gloss_annotation_get_start (middle) + 2,
+                                             gloss_annotation_get_start (middle) + 3);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (g_ptr_array_index (found, 0) == middle);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Orphans have no place in the text. */
+  found = gloss_annotation_store_find_range (store, 0, gloss_document_get_length (fixture->document));
+  g_assert_cmpuint (found->len, ==, 2);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  g_assert_true (gloss_annotation_store_lookup (store, gloss_annotation_get_id (middle)) == middle);
+  g_assert_true (gloss_annotation_store_remove (store, middle));
+  g_assert_false (gloss_annotation_store_remove (store, middle));
+  g_assert_null (gloss_annotation_store_lookup (store, gloss_annotation_get_id (middle)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+
+  /* A removed note no longer touches the store. */
+  changed.calls = 0;
+  gloss_annotation_set_note (middle, "Gone.");
+  g_assert_cmpuint (changed.calls, ==, 0);
+}
+
+static void
+test_store_round_trip (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotationStore) reloaded = NULL;
+  g_autoptr(GlossAnnotation) a = annotate (fixture->document, "The savings are real but small", 0);
+  g_autoptr(GlossAnnotation) b = annotate (fixture->document, "Nobody should pretend the question is settled.", 1);
+  g_autoptr(GlossAnnotation) c = annotate (fixture->document, "Teachers leave", 0);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { "statistic", NULL };
+  JsonObject *object;
+  JsonObject *document_info;
+  JsonArray *context;
+  const char *data;
+  gsize size;
+
+  gloss_annotation_set_tags (a, tags);
+  gloss_annotation_set_note (a, "Two percent of *what*?\nAsk for the total.");
+  gloss_annotation_set_source (a, "https://example.org/district-budget-2025.pdf");
+  gloss_annotation_set_verdict (a, GLOSS_VERDICT_INSUFFICIENT);
+  gloss_annotation_set_creator (a, "Priya", GLOSS_ROLE_STUDENT);
+  gloss_annotation_set_kind (b, GLOSS_ANNOTATION_CLAIM);
+  gloss_annotation_set_kind (c, GLOSS_ANNOTATION_BIAS);
+  gloss_annotation_set_link (c, gloss_annotation_get_id (b));
+
+  gloss_annotation_store_add (store, a);
+  gloss_annotation_store_add (store, b);
+  gloss_annotation_store_add (store, c);
+
+  /* Nothing on disk yet: loading an absent sidecar is an empty store. */
+  g_assert_true (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  g_assert_false (g_file_test (fixture->sidecar_path, G_FILE_TEST_EXISTS));
+  gloss_annotation_store_add (store, a);
+  gloss_annotation_store_add (store, b);
+  gloss_annotation_store_add (store, c);
+
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (gloss_annotation_store_get_dirty (store));
+
+  bytes = read_bytes (fixture->sidecar_path);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_true (g_utf8_validate (data, size, NULL));
+  g_assert_cmpint (data[0], ==, '{');
+  g_assert_cmpint (data[size - 1], ==, '\n');
+  g_assert_cmpint (data[size - 2], ==, '}');
+  g_assert_nonnull (strstr (data, "\n  \"items\""));
+
+  root = parse_file (fixture->sidecar_path);
+  object = json_node_get_object (root);
+  context = json_object_get_array_member (object, "@context");
+  g_assert_cmpstr (json_array_get_string_element (context, 0), ==, "http://www.w3.org/ns/anno.jsonld");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (context, 1), "gloss"),
+                   ==, "https://glossapp.github.io/ns/gloss#");
+  g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "AnnotationCollection");
+  g_assert_cmpint (json_object_get_int_member (object, "gloss:format"), ==, GLOSS_SIDECAR_FORMAT);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (object, "gloss:generator"), "Gloss "));
+  g_assert_cmpint (json_object_get_int_member (object, "total"), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "items")), ==, 3);
+
+  /* The document has no file: its name comes from the sidecar's. */
+  document_info = json_object_get_object_member (object, "gloss:document");
+  g_assert_cmpstr (json_object_get_string_member (document_info, "source"), ==, "article.txt");
+  g_assert_cmpstr (json_object_get_string_member (document_info, "title"), ==,
+                   "The four-day school week is a shortcut, not a reform");
+  g_assert_cmpstr (json_object_get_string_member (document_info, "textHash"), ==,
+                   gloss_document_get_text_hash (fixture->document));
+  g_assert_cmpint (json_object_get_int_member (document_info, "normalizer"), ==, GLOSS_NORMALIZER_VERSION);
+
+  g_assert_cmpint (gloss_sidecar_validate (bytes, &error), ==, 3);
+  g_assert_no_error (error);
+
+  reloaded = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_assert_true (gloss_annotation_store_load (reloaded, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (gloss_annotation_store_get_dirty (reloaded));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 3);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      GlossAnnotation *original = item (store, i);
+      GlossAnnotation *copy = item (reloaded, i);
+
+      g_assert_cmpstr (gloss_annotation_get_id (copy), ==, gloss_annotation_get_id (original));
+      g_assert_cmpint (gloss_annotation_get_kind (copy), ==, gloss_annotation_get_kind (original));
+      g_assert_cmpstr (gloss_annotation_get_note (copy), ==, gloss_annotation_get_note (original));
+      g_assert_cmpstrv (gloss_annotation_get_tags (copy), gloss_annotation_get_tags (original));
+      g_assert_cmpstr (gloss_annotation_get_source (copy), ==, gloss_annotation_get_source (original));
+      g_assert_cmpstr (gloss_annotation_get_link (copy), ==, gloss_annotation_get_link (original));
+      g_assert_cmpint (gloss_annotation_get_verdict (copy), ==, gloss_annotation_get_verdict (original));
+      g_assert_cmpstr (gloss_annotation_get_creator_name (copy), ==, gloss_annotation_get_creator_name (original));
+      g_assert_cmpuint (gloss_annotation_get_start (copy), ==, gloss_annotation_get_start (original));
+      g_assert_cmpuint (gloss_annotation_get_end (copy), ==, gloss_annotation_get_end (original));
+      g_assert_true (g_date_time_equal (gloss_annotation_get_modified (copy),
+                                        gloss_annotation_get_modified (original)));
+      g_assert_cmpint (gloss_annotation_get_anchor_state (copy), ==, GLOSS_ANCHOR_ANCHORED);
+    }
+}
+
+static void
+test_store_document_file (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *article_path = g_build_filename (fixture->dir, "four-day-week.txt", NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (article_path);
+  g_autoptr(GlossDocument) document = load_document ("anchor-original.txt", article);
+  g_autoptr(GFile) sidecar = gloss_annotation_store_sidecar_for (article);
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (document, sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (document, "Teachers leave", 0);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *sidecar_path = g_file_get_path (sidecar);
+  g_autofree char *expected = g_build_filename (fixture->dir, "four-day-week.txt.gloss.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (sidecar_path, ==, expected);
+
+  gloss_annotation_store_add (store, annotation);
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+
+  root = parse_file (sidecar_path);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (root),
+                                                                                 "gloss:document"),
+                                                  "source"),
+                   ==, "four-day-week.txt");
+}
+
+static void
+test_store_unreadable_note (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotation) added = annotate (fixture->document, "must find childcare", 0);
+  g_autofree char *original_path = fixture_path ("sidecar-one-bad-note.json");
+  g_autoptr(JsonNode) original = parse_file (original_path);
+  g_autoptr(JsonNode) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *bad_note;
+  JsonArray *items;
+  gboolean bad_note_kept = FALSE;
+
+  copy_fixture ("sidecar-one-bad-note.json", fixture->sidecar_path);
+
+  /* The good notes load; the bad one is counted, not fatal. */
+  g_assert_true (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  g_assert_cmpuint (gloss_annotation_store_get_n_unreadable (store), ==, 1);
+  g_assert_false (gloss_annotation_store_get_read_only (store));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpint (gloss_annotation_get_anchor_state (item (store, i)), !=, GLOSS_ANCHOR_ORPHAN);
+      assert_slice (fixture->document, item (store, i));
+    }
+  g_assert_cmpstr (gloss_annotation_get_note (item (store, 0)), ==,
+                   "Two percent of what? The article never gives the total.");
+
+  gloss_annotation_store_add (store, added);
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Written back exactly as it was read, and so is the unknown member. */
+  saved = parse_file (fixture->sidecar_path);
+  bad_note = json_array_get_element (json_object_get_array_member (json_node_get_object (original), "items"), 1);
+  items = json_object_get_array_member (json_node_get_object (saved), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (saved), "total"), ==, 4);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      if (json_node_equal (json_array_get_element (items, i), bad_note))
+        bad_note_kept = TRUE;
+    }
+  g_assert_true (bad_note_kept);
+  g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (original), "x-course"),
+                                  json_object_get_member (json_node_get_object (saved), "x-course")));
+
+  /* The validator is stricter than loading. */
+  {
+    g_autoptr(GBytes) bytes = read_bytes (original_path);
+
+    g_assert_cmpint (gloss_sidecar_validate (bytes, &error), ==, -1);
+    g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "target.selector[1].start"));
+  }
+}
+
+static void
+assert_damaged_is_kept (Fixture    *fixture,
+                        const char *name,
+                        gboolean    syntax_error)
+{
+  g_autoptr(GlossAnnotationStore) store = NULL;
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, "The savings are real", 0);
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GBytes) damaged = read_bytes (path);
+  g_autoptr(GBytes) after_load = NULL;
+  g_autoptr(GBytes) backup_bytes = NULL;
+  g_autoptr(GBytes) new_bytes = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *backup;
+
+  copy_fixture (name, fixture->sidecar_path);
+
+  store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_assert_false (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_INVALID);
+  g_test_message ("%s: %s", name, error->message);
+  g_assert_nonnull (strstr (error->message, "article.txt.gloss.json"));
+  if (syntax_error)
+    g_assert_nonnull (strstr (error->message, "line"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  g_assert_null (gloss_annotation_store_get_backup_file (store));
+  g_clear_error (&error);
+
+  /* Loading did not touch the file. */
+  after_load = read_bytes (fixture->sidecar_path);
+  g_assert_true (g_bytes_equal (after_load, damaged));
+
+  /* The first save moves it aside, under a name that was free. */
+  gloss_annotation_store_add (store, annotation);
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+
+  backup = gloss_annotation_store_get_backup_file (store);
+  g_assert_nonnull (backup);
+  backup_path = g_file_get_path (backup);
+  backup_bytes = read_bytes (backup_path);
+  g_assert_true (g_bytes_equal (backup_bytes, damaged));
+
+  new_bytes = read_bytes (fixture->sidecar_path);
+  g_assert_cmpint (gloss_sidecar_validate (new_bytes, &error), ==, 1);
+  g_assert_no_error (error);
+
+  /* Later saves leave the damaged copy alone. */
+  gloss_annotation_set_note (annotation, "Second save.");
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&backup_bytes, g_bytes_unref);
+  backup_bytes = read_bytes (backup_path);
+  g_assert_true (g_bytes_equal (backup_bytes, damaged));
+}
+
+static void
+test_store_damaged (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const struct {
+    const char *name;
+    gboolean    syntax_error;
+    const char *backup;
+  } cases[] = {
+    { "sidecar-malformed.json", TRUE, ".broken" },
+    { "sidecar-truncated.json", TRUE, ".broken-2" },
+    { "sidecar-wrong-types.json", FALSE, ".broken-3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *expected = g_strconcat (fixture->sidecar_path, cases[i].backup, NULL);
+      g_autofree char *path = fixture_path (cases[i].name);
+      g_autoptr(GBytes) original = read_bytes (path);
+      g_autoptr(GBytes) backup = NULL;
+
+      /* Each damaged file ends up beside the earlier ones, none lost. */
+      assert_damaged_is_kept (fixture, cases[i].name, cases[i].syntax_error);
+      g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+      backup = read_bytes (expected);
+      g_assert_true (g_bytes_equal (backup, original));
+    }
+}
+
+static void
+test_store_not_a_collection (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  static const char *contents[] = {
+    "",
+    "   \n",
+    "\"notes\"\n",
+    "{\"type\": \"Annotation\", \"id\": \"urn:uuid:1\"}\n",
+    "{\"gloss:format\": \"one\", \"items\": []}\n",
+    "{\"gloss:format\": 1, \"items\": 5}\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      g_autoptr(GlossAnnotationStore) store = NULL;
+      g_autoptr(GBytes) bytes = g_bytes_new_static (contents[i], strlen (contents[i]));
+      g_autoptr(GBytes) after = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_file_set_contents (fixture->sidecar_path, contents[i], -1, &error);
+      g_assert_no_error (error);
+
+      store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+      g_assert_false (gloss_annotation_store_load (store, NULL, &error));
+      g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_INVALID);
+      g_clear_error (&error);
+
+      after = read_bytes (fixture->sidecar_path);
+      g_assert_true (g_bytes_equal (after, bytes));
+
+      g_assert_cmpint (gloss_sidecar_validate (bytes, &error), ==, -1);
+      g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_INVALID);
+    }
+}
+
+/* Connected swapped: the counter comes first, the signal's own arguments
+ * are not needed.
+ */
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_store_newer_format (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, "Teachers leave", 0);
+  g_autofree char *path = fixture_path ("sidecar-newer.json");
+  g_autoptr(GBytes) original = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint failed = 0;
+
+  copy_fixture ("sidecar-newer.json", fixture->sidecar_path);
+  g_signal_connect_swapped (store, "save-failed", G_CALLBACK (count_cb), &failed);
+
+  g_assert_false (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_NEWER);
+  g_clear_error (&error);
+
+  /* What this version understands is shown, read-only. */
+  g_assert_true (gloss_annotation_store_get_read_only (store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  g_assert_cmpuint (gloss_annotation_store_get_n_unreadable (store), ==, 1);
+
+  gloss_annotation_store_add (store, annotation);
+  g_assert_false (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_READ_ONLY);
+  g_assert_cmpuint (failed, ==, 1);
+  g_assert_true (gloss_annotation_store_get_dirty (store));
+
+  after = read_bytes (fixture->sidecar_path);
+  g_assert_true (g_bytes_equal (after, original));
+
+  g_clear_error (&error);
+  g_assert_cmpint (gloss_sidecar_validate (original, &error), ==, -1);
+  g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_NEWER);
+}
+
+/* Whether @dir really refuses new files: root ignores the permission
+ * bits, and then the test cannot make a read-only folder.
+ */
+static gboolean
+directory_refuses_writes (const char *dir)
+{
+  g_autofree char *probe = g_build_filename (dir, "probe", NULL);
+
+  if (g_access (dir, W_OK) == 0)
+    return FALSE;
+
+  if (g_file_set_contents (probe, "x", 1, NULL))
+    {
+      g_remove (probe);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+save_failed_cb (GlossAnnotationStore *store,
+                const GError         *error,
+                GError              **out)
+{
+  g_clear_error (out);
+  *out = g_error_copy (error);
+}
+
+static void
+test_store_read_only_directory (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, "Teachers leave", 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) signalled = NULL;
+
+  g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
+  if (!directory_refuses_writes (fixture->dir))
+    {
+      g_chmod (fixture->dir, 0700);
+      g_test_skip ("Permissions do not stop this user from writing (running as root?)");
+      return;
+    }
+
+  g_signal_connect (store, "save-failed", G_CALLBACK (save_failed_cb), &signalled);
+  gloss_annotation_store_add (store, annotation);
+
+  g_assert_false (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (signalled);
+  g_assert_true (gloss_annotation_store_get_dirty (store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_false (g_file_test (fixture->sidecar_path, G_FILE_TEST_EXISTS));
+
+  /* Once the folder is writable again, nothing was lost. */
+  g_assert_cmpint (g_chmod (fixture->dir, 0700), ==, 0);
+  g_clear_error (&error);
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (gloss_annotation_store_get_dirty (store));
+}
+
+/* The same failure in a form that holds for every user: the sidecar's
+ * folder is a file.
+ */
+static void
+test_store_save_error (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *not_a_dir = g_build_filename (fixture->dir, "plain-file", NULL);
+  g_autofree char *path = g_build_filename (not_a_dir, "article.txt.gloss.json", NULL);
+  g_autoptr(GFile) sidecar = g_file_new_for_path (path);
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, "Teachers leave", 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) signalled = NULL;
+
+  g_file_set_contents (not_a_dir, "just a file\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_signal_connect (store, "save-failed", G_CALLBACK (save_failed_cb), &signalled);
+  gloss_annotation_store_add (store, annotation);
+  gloss_annotation_set_note (annotation, "Keep me.");
+
+  g_assert_false (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (signalled);
+  g_assert_cmpint (signalled->code, ==, error->code);
+  g_assert_true (gloss_annotation_store_get_dirty (store));
+  g_assert_cmpstr (gloss_annotation_get_note (item (store, 0)), ==, "Keep me.");
+}
+
+typedef struct {
+  GMainLoop *loop;
+  guint      saved;
+  guint      failed;
+  gboolean   timed_out;
+} Waiter;
+
+static void
+waiter_saved_cb (GlossAnnotationStore *store,
+                 Waiter               *waiter)
+{
+  waiter->saved++;
+  g_main_loop_quit (waiter->loop);
+}
+
+static void
+waiter_failed_cb (GlossAnnotationStore *store,
+                  const GError         *error,
+                  Waiter               *waiter)
+{
+  waiter->failed++;
+  g_main_loop_quit (waiter->loop);
+}
+
+static gboolean
+waiter_timeout_cb (gpointer user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->timed_out = TRUE;
+  g_main_loop_quit (waiter->loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the store reports a save, with a generous
+ * limit so that a slow machine does not fail the test.
+ */
+static void
+wait_for_save (Waiter *waiter)
+{
+  guint timeout = g_timeout_add_seconds (20, waiter_timeout_cb, waiter);
+
+  g_main_loop_run (waiter->loop);
+  if (!waiter->timed_out)
+    g_source_remove (timeout);
+
+  g_assert_false (waiter->timed_out);
+}
+
+static void
+test_store_autosave (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, "The savings are real", 0);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Waiter waiter = { loop, 0, 0, FALSE };
+  g_autofree char *contents = NULL;
+  gint64 started;
+
+  g_signal_connect (store, "saved", G_CALLBACK (waiter_saved_cb), &waiter);
+  g_signal_connect (store, "save-failed", G_CALLBACK (waiter_failed_cb), &waiter);
+  gloss_annotation_store_set_autosave (store, TRUE);
+
+  started = g_get_monotonic_time ();
+  gloss_annotation_store_add (store, annotation);
+  gloss_annotation_set_note (annotation, "First draft");
+  gloss_annotation_set_note (annotation, "Second draft");
+  wait_for_save (&waiter);
+
+  /* One save for the burst of changes, about a second after it. */
+  g_assert_cmpuint (waiter.saved, ==, 1);
+  g_assert_cmpuint (waiter.failed, ==, 0);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+  g_assert_false (gloss_annotation_store_get_dirty (store));
+  g_file_get_contents (fixture->sidecar_path, &contents, NULL, NULL);
+  g_assert_nonnull (strstr (contents, "Second draft"));
+
+  gloss_annotation_set_note (annotation, "Final version");
+  g_assert_true (gloss_annotation_store_get_dirty (store));
+  wait_for_save (&waiter);
+  g_assert_cmpuint (waiter.saved, ==, 2);
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (fixture->sidecar_path, &contents, NULL, NULL);
+  g_assert_nonnull (strstr (contents, "Final version"));
+  g_assert_null (strstr (contents, "Second draft"));
+}
+
+static void
+async_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+flag_cb (gpointer user_data)
+{
+  gboolean *flag = user_data;
+
+  *flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+static void
+test_store_async (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotationStore) reloaded = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotation) first = annotate (fixture->document, "The savings are real", 0);
+  g_autoptr(GlossAnnotation) second = annotate (fixture->document, "Teachers leave", 0);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(GError) error = NULL;
+  guint saved = 0;
+
+  g_signal_connect_swapped (store, "saved", G_CALLBACK (count_cb), &saved);
+  gloss_annotation_store_add (store, first);
+
+  /* Two saves asked for at once are written one after the other; the
+   * second one carries the later change.
+   */
+  gloss_annotation_store_save_async (store, NULL, async_cb, &result);
+  gloss_annotation_store_add (store, second);
+  gloss_annotation_store_save_async (store, NULL, async_cb, &result2);
+
+  g_assert_true (gloss_annotation_store_save_finish (store, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_annotation_store_save_finish (store, wait_for_result (&result2), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved, ==, 2);
+  g_assert_false (gloss_annotation_store_get_dirty (store));
+
+  /* A synchronous save while an asynchronous one is writing an older
+   * snapshot: the newest words still end up on disk.
+   */
+  g_clear_object (&result);
+  saved = 0;
+  gloss_annotation_set_note (first, "Snapshot being written");
+  gloss_annotation_store_save_async (store, NULL, async_cb, &result);
+  gloss_annotation_set_note (first, "Newest words");
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_annotation_store_save_finish (store, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  {
+    gboolean timed_out = FALSE;
+    guint timeout = g_timeout_add_seconds (20, flag_cb, &timed_out);
+
+    while (saved < 3 && !timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (timed_out);
+    g_source_remove (timeout);
+  }
+  g_assert_false (gloss_annotation_store_get_dirty (store));
+  {
+    g_autofree char *contents = NULL;
+
+    g_file_get_contents (fixture->sidecar_path, &contents, NULL, NULL);
+    g_assert_nonnull (strstr (contents, "Newest words"));
+  }
+
+  g_clear_object (&result);
+  gloss_annotation_store_load_async (reloaded, NULL, async_cb, &result);
+  g_assert_true (gloss_annotation_store_load_finish (reloaded, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 2);
+  g_assert_cmpstr (gloss_annotation_get_id (item (reloaded, 1)), ==, gloss_annotation_get_id (second));
+}
+
+static void
+test_store_async_damaged (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, "Teachers leave", 0);
+  g_autofree char *path = fixture_path ("sidecar-truncated.json");
+  g_autoptr(GBytes) damaged = read_bytes (path);
+  g_autofree char *backup_path = g_strconcat (fixture->sidecar_path, ".broken", NULL);
+  g_autoptr(GBytes) backup = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  copy_fixture ("sidecar-truncated.json", fixture->sidecar_path);
+
+  gloss_annotation_store_load_async (store, NULL, async_cb, &result);
+  g_assert_false (gloss_annotation_store_load_finish (store, wait_for_result (&result), &error));
+  g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  gloss_annotation_store_add (store, annotation);
+  gloss_annotation_store_save_async (store, NULL, async_cb, &result);
+  g_assert_true (gloss_annotation_store_save_finish (store, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+
+  backup = read_bytes (backup_path);
+  g_assert_true (g_bytes_equal (backup, damaged));
+}
+
+static void
+test_store_orphans_kept (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GlossDocument) revised = load_document ("anchor-revised.txt", NULL);
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotationStore) reopened = NULL;
+  g_autoptr(GlossAnnotation) deleted = annotate (fixture->document, "One state study found slightly lower maths scores", 0);
+  g_autoptr(GlossAnnotation) kept = annotate (fixture->document, "Teachers leave", 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  gloss_annotation_set_note (deleted, "Which state?");
+  gloss_annotation_store_add (store, deleted);
+  gloss_annotation_store_add (store, kept);
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The article was revised and the sentence is gone. */
+  reopened = gloss_annotation_store_new (revised, fixture->sidecar);
+  g_assert_true (gloss_annotation_store_load (reopened, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reopened)), ==, 2);
+  g_assert_cmpuint (gloss_annotation_store_get_n_orphans (reopened), ==, 1);
+  g_assert_cmpint (gloss_annotation_get_anchor_state (item (reopened, 0)), ==, GLOSS_ANCHOR_MOVED);
+  assert_slice (revised, item (reopened, 0));
+  g_assert_cmpint (gloss_annotation_get_anchor_state (item (reopened, 1)), ==, GLOSS_ANCHOR_ORPHAN);
+  g_assert_cmpstr (gloss_annotation_get_note (item (reopened, 1)), ==, "Which state?");
+
+  /* Saving keeps the orphan and its quote. */
+  gloss_annotation_set_note (item (reopened, 0), "Edited after the revision.");
+  g_assert_true (gloss_annotation_store_save (reopened, NULL, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (fixture->sidecar_path, &contents, NULL, NULL);
+  g_assert_nonnull (strstr (contents, "Which state?"));
+  g_assert_nonnull (strstr (contents, "One state study found slightly lower maths scores"));
+  g_assert_nonnull (strstr (contents, "\"orphan\""));
+}
+
+static void
+test_store_hypothesis_export (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { "discussion", "costs", NULL };
+  GlossAnnotation *annotation;
+
+  copy_fixture ("sidecar-hypothesis.json", fixture->sidecar_path);
+  g_assert_true (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+
+  annotation = item (store, 0);
+  g_assert_cmpstr (gloss_annotation_get_note (annotation), ==,
+                   "Childcare costs: ask the class to **estimate** them for one family.");
+  g_assert_cmpstrv (gloss_annotation_get_tags (annotation), tags);
+  g_assert_cmpstr (gloss_annotation_get_creator_name (annotation), ==, "ms.ferreira");
+  g_assert_cmpint (gloss_annotation_get_anchor_state (annotation), ==, GLOSS_ANCHOR_MOVED);
+  assert_slice (fixture->document, annotation);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/core/store/model", test_store_model);
+  ADD ("/core/store/round-trip", test_store_round_trip);
+  ADD ("/core/store/document-file", test_store_document_file);
+  ADD ("/core/store/unreadable-note-kept", test_store_unreadable_note);
+  ADD ("/core/store/damaged-sidecar-kept", test_store_damaged);
+  ADD ("/core/store/not-a-collection", test_store_not_a_collection);
+  ADD ("/core/store/newer-format-read-only", test_store_newer_format);
+  ADD ("/core/store/read-only-directory", test_store_read_only_directory);
+  ADD ("/core/store/save-error", test_store_save_error);
+  ADD ("/core/store/autosave", test_store_autosave);
+  ADD ("/core/store/async", test_store_async);
+  ADD ("/core/store/async-damaged", test_store_async_damaged);
+  ADD ("/core/store/orphans-kept", test_store_orphans_kept);
+  ADD ("/core/store/hypothesis-export", test_store_hypothesis_export);
+
+#undef ADD
+
+  return g_test_run ();
+}

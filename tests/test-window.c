@@ -1,0 +1,750 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gloss-application.h"
+#include "gloss-web-context.h"
+#include "gloss-window.h"
+
+/* Generous: the first page of a run also starts WebKit's processes. */
+#define WAIT_TIMEOUT_MS 30000
+
+static GlossApplication *app;
+
+/* Waiting */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A test that never reaches its condition fails; it never hangs. */
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+
+  g_source_remove (timeout_id);
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+static gboolean
+window_is_done_loading (gpointer data)
+{
+  return !gloss_window_get_loading (data);
+}
+
+static gboolean
+article_is_ready (gpointer data)
+{
+  GlossWindow *window = data;
+  GlossSidePane *pane = gloss_window_get_side_pane (window);
+
+  return gloss_window_get_article (window) != NULL &&
+         gloss_article_view_get_loaded (gloss_window_get_article_view (window)) &&
+         g_list_model_get_n_items (gloss_side_pane_get_outline_model (pane)) > 0;
+}
+
+static gboolean
+view_has_selection (gpointer data)
+{
+  gboolean has_selection = FALSE;
+
+  g_object_get (data, "has-selection", &has_selection, NULL);
+
+  return has_selection;
+}
+
+/* Files */
+
+typedef struct
+{
+  char  *directory;
+  GFile *article;
+  GFile *sidecar;
+} Workspace;
+
+/* A fresh directory with a copy of the fixture article, so that the test
+ * writes its notes beside a file of its own.
+ */
+static void
+workspace_init (Workspace  *workspace,
+                const char *fixture,
+                const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  gsize length;
+
+  workspace->directory = g_dir_make_tmp ("gloss-window-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (workspace->directory, name, NULL);
+
+  if (fixture != NULL)
+    {
+      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", fixture, NULL);
+
+      g_file_get_contents (source, &contents, &length, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      /* Not text: NUL bytes and bytes that are never UTF-8. */
+      static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\xff\xfe\x01\x02\0\x80\x81";
+
+      contents = g_memdup2 (binary, sizeof binary);
+      length = sizeof binary;
+    }
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  workspace->article = g_file_new_for_path (path);
+  workspace->sidecar = gloss_annotation_store_sidecar_for (workspace->article);
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+
+      g_rmdir (path);
+    }
+  else
+    {
+      g_remove (path);
+    }
+}
+
+static void
+workspace_clear (Workspace *workspace)
+{
+  remove_tree (workspace->directory);
+  g_clear_pointer (&workspace->directory, g_free);
+  g_clear_object (&workspace->article);
+  g_clear_object (&workspace->sidecar);
+}
+
+/* Opens @file exactly as `gloss FILE` does and returns the window that
+ * shows it (a new reference).
+ */
+static GlossWindow *
+open_from_command_line (GFile *file)
+{
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      GFile *shown = GLOSS_IS_WINDOW (l->data) ? gloss_window_get_file (l->data) : NULL;
+
+      if (shown != NULL && g_file_equal (shown, file))
+        return g_object_ref (l->data);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+close_window (GlossWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static guint
+find_offset (GlossDocument *document,
+             const char    *needle)
+{
+  const char *text = gloss_document_get_text (document);
+  const char *found = strstr (text, needle);
+
+  g_assert_nonnull (found);
+
+  return (guint)g_utf8_pointer_to_offset (text, found);
+}
+
+/* Running JavaScript in our world */
+
+typedef struct
+{
+  JSCValue *value;
+  GError   *error;
+  gboolean  done;
+} JsResult;
+
+static void
+js_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  JsResult *js = user_data;
+
+  js->value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object),
+                                                                     result, &js->error);
+  js->done = TRUE;
+}
+
+static const char painted_script[] =
+  "for (const [name, highlight] of CSS.highlights) {"
+  "  for (const range of highlight) {"
+  "    if (range.toString() === quote && range.getClientRects().length > 0)"
+  "      return true;"
+  "  }"
+  "}"
+  "return false;";
+
+typedef struct
+{
+  GlossArticleView *view;
+  const char       *quote;
+} PaintQuery;
+
+static gboolean
+quote_is_painted (gpointer data)
+{
+  PaintQuery *query = data;
+  JsResult js = { NULL, NULL, FALSE };
+  GVariantDict arguments;
+  gboolean painted;
+
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "quote", "s", query->quote);
+  webkit_web_view_call_async_javascript_function (gloss_article_view_get_web_view (query->view),
+                                                  painted_script, -1,
+                                                  g_variant_dict_end (&arguments),
+                                                  gloss_web_context_get_world_name (),
+                                                  NULL, NULL, js_done_cb, &js);
+  wait_until (flag_is_set, &js.done, "a script to run");
+  g_assert_no_error (js.error);
+  painted = jsc_value_to_boolean (js.value);
+  g_object_unref (js.value);
+
+  return painted;
+}
+
+/* The sidecar */
+
+static JsonArray *
+find_items (JsonObject *collection)
+{
+  if (json_object_has_member (collection, "items"))
+    return json_object_get_array_member (collection, "items");
+
+  if (json_object_has_member (collection, "first"))
+    {
+      JsonNode *first = json_object_get_member (collection, "first");
+
+      if (JSON_NODE_HOLDS_OBJECT (first))
+        return find_items (json_node_get_object (first));
+    }
+
+  return NULL;
+}
+
+static const char *
+find_exact (JsonObject *annotation)
+{
+  JsonObject *target = json_object_get_object_member (annotation, "target");
+  JsonArray *selectors = json_object_get_array_member (target, "selector");
+
+  for (guint i = 0; i < json_array_get_length (selectors); i++)
+    {
+      JsonObject *selector = json_array_get_object_element (selectors, i);
+
+      if (g_strcmp0 (json_object_get_string_member (selector, "type"), "TextQuoteSelector") == 0)
+        return json_object_get_string_member (selector, "exact");
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_tagging_body (JsonObject *annotation,
+                  const char *tag)
+{
+  JsonArray *bodies = json_object_get_array_member (annotation, "body");
+
+  for (guint i = 0; bodies != NULL && i < json_array_get_length (bodies); i++)
+    {
+      JsonObject *body = json_array_get_object_element (bodies, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (body, "purpose", NULL), "tagging") == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (body, "value", NULL), tag) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Tests */
+
+static void
+saved_cb (GlossAnnotationStore *store,
+          gboolean             *saved)
+{
+  *saved = TRUE;
+}
+
+static const GlossTag *
+pick_bias_tag (void)
+{
+  GlossVocabulary *bias = gloss_vocabulary_get_default ("bias");
+  const GlossTag *tag;
+
+  g_assert_nonnull (bias);
+  g_assert_cmpuint (gloss_vocabulary_get_n_tags (bias), >, 0);
+
+  tag = gloss_vocabulary_lookup (bias, "name-calling");
+  if (tag == NULL)
+    tag = gloss_vocabulary_get_tag (bias, 0);
+
+  return tag;
+}
+
+/* Selects @quote in the article as a reader's drag does, starts a note
+ * with @action ("note.bias"...), ticks @tag_id (if any), types @text and
+ * saves; returns once autosave has written the notes file.
+ */
+static GlossAnnotation *
+add_note (GlossWindow *window,
+          const char  *quote,
+          const char  *action,
+          const char  *tag_id,
+          const char  *text)
+{
+  GlossArticleView *view = gloss_window_get_article_view (window);
+  GlossNoteEditor *editor = gloss_window_get_note_editor (window);
+  GlossArticle *article = gloss_window_get_article (window);
+  GlossDocument *document = gloss_article_get_document (article);
+  GlossAnnotationStore *store = gloss_article_get_store (article);
+  GListModel *notes = gloss_side_pane_get_notes_model (gloss_window_get_side_pane (window));
+  guint n_notes = g_list_model_get_n_items (notes);
+  guint selected_start = 0, selected_end = 0;
+  guint start, end;
+  gboolean saved = FALSE;
+  gulong handler;
+
+  start = find_offset (document, quote);
+  end = start + g_utf8_strlen (quote, -1);
+  gloss_article_view_select_range (view, start, end);
+  wait_until (view_has_selection, view, "the selection to arrive");
+  g_assert_true (gloss_article_view_get_selection (view, &selected_start, &selected_end));
+  g_assert_cmpuint (selected_start, ==, start);
+  g_assert_cmpuint (selected_end, ==, end);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpstr (gloss_note_editor_get_quote (editor), ==, quote);
+
+  if (tag_id != NULL)
+    {
+      g_assert_nonnull (gloss_note_editor_get_tag_button (editor, tag_id));
+      gtk_check_button_set_active (gloss_note_editor_get_tag_button (editor, tag_id), TRUE);
+    }
+  gtk_text_buffer_set_text (gloss_note_editor_get_buffer (editor), text, -1);
+
+  handler = g_signal_connect (store, "saved", G_CALLBACK (saved_cb), &saved);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes + 1);
+
+  wait_until (flag_is_set, &saved, "the notes to be saved");
+  g_signal_handler_disconnect (store, handler);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(GlossAnnotation) note = g_list_model_get_item (notes, i);
+
+      if (gloss_annotation_get_start (note) == start && gloss_annotation_get_end (note) == end)
+        return g_steal_pointer (&note);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_open_annotate_reopen (void)
+{
+  static const char * const headings[] = {
+    "The Case for Closing the Streets",
+    "What the Shopkeepers Fear",
+    "A Measured Verdict",
+  };
+  static const char quote[] = "This reckless scheme is a slap in the face";
+  static const char note_text[] = "Name-calling instead of an argument: who are the people who built the market?";
+  Workspace workspace = { NULL };
+  GlossWindow *window;
+  GlossArticleView *view;
+  GlossSidePane *pane;
+  GlossNoteEditor *editor;
+  GlossDocument *document;
+  GListModel *outline;
+  GListModel *notes;
+  const GlossTag *tag;
+  g_autoptr(GlossAnnotation) note = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *items;
+  JsonObject *saved_note;
+  GlossAnnotationStore *store;
+  g_autofree char *contents = NULL;
+  PaintQuery paint;
+  guint heading = 0;
+  guint start, end;
+  gboolean saved;
+  gulong handler;
+
+  workspace_init (&workspace, "window-article.txt", "old-town.txt");
+
+  /* Open it as `gloss old-town.txt` does and wait for the page. */
+  window = open_from_command_line (workspace.article);
+  wait_until (window_is_done_loading, window, "the article to load");
+  g_assert_cmpstr (gloss_window_get_visible_page (window), ==, "article");
+  wait_until (article_is_ready, window, "the article view and the side pane");
+
+  view = gloss_window_get_article_view (window);
+  pane = gloss_window_get_side_pane (window);
+  editor = gloss_window_get_note_editor (window);
+  document = gloss_article_get_document (gloss_window_get_article (window));
+
+  /* The title bar names the article, not the file. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Should the Old Town Close Its Streets to Cars?");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   gloss_document_get_title (document));
+
+  /* The outline lists the article's headings in order (the title may come
+   * first as a heading of its own).
+   */
+  outline = gloss_side_pane_get_outline_model (pane);
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(GlossFinding) section = g_list_model_get_item (outline, i);
+      const char *label = gloss_finding_get_label (section);
+
+      if (g_strcmp0 (label, gloss_document_get_title (document)) == 0)
+        continue;
+
+      g_assert_cmpuint (heading, <, G_N_ELEMENTS (headings));
+      g_assert_cmpstr (label, ==, headings[heading]);
+      heading++;
+    }
+  g_assert_cmpuint (heading, ==, G_N_ELEMENTS (headings));
+
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_side_pane_get_claims_model (pane)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_side_pane_get_notes_model (pane)), ==, 0);
+
+  /* No selection, no note. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "note.bias", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  /* B on a selection: a bias note, with a tag and a comment. */
+  tag = pick_bias_tag ();
+  note = add_note (window, quote, "note.bias", tag->id, note_text);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_side_pane_get_notes_model (pane)), ==, 1);
+  g_assert_cmpint (gloss_annotation_get_kind (note), ==, GLOSS_ANNOTATION_BIAS);
+  g_assert_true (gloss_annotation_has_tag (note, tag->id));
+  g_assert_cmpstr (gloss_annotation_get_note (note), ==, note_text);
+  g_assert_cmpstr (gloss_annotation_get_exact (note), ==, quote);
+  start = gloss_annotation_get_start (note);
+  end = gloss_annotation_get_end (note);
+
+  /* Autosave wrote the sidecar beside the article. */
+  g_assert_true (g_file_query_exists (workspace.sidecar, NULL));
+
+  json_parser_load_from_file (parser, g_file_peek_path (workspace.sidecar), &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  items = find_items (json_node_get_object (json_parser_get_root (parser)));
+  g_assert_nonnull (items);
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  saved_note = json_array_get_object_element (items, 0);
+  g_assert_cmpstr (find_exact (saved_note), ==, quote);
+  g_assert_true (has_tagging_body (saved_note, tag->id));
+
+  /* The note is painted over its passage. */
+  paint.view = view;
+  paint.quote = quote;
+  wait_until (quote_is_painted, &paint, "the note's highlight");
+
+  g_clear_object (&note);
+  close_window (window);
+
+  /* Opened again, the note is back where it was. */
+  window = open_from_command_line (workspace.article);
+  wait_until (window_is_done_loading, window, "the article to load again");
+  wait_until (article_is_ready, window, "the article view and the side pane");
+
+  notes = gloss_side_pane_get_notes_model (gloss_window_get_side_pane (window));
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  note = g_list_model_get_item (notes, 0);
+  g_assert_cmpuint (gloss_annotation_get_start (note), ==, start);
+  g_assert_cmpuint (gloss_annotation_get_end (note), ==, end);
+  g_assert_cmpstr (gloss_annotation_get_exact (note), ==, quote);
+  g_assert_true (gloss_annotation_has_tag (note, tag->id));
+  g_assert_cmpstr (gloss_annotation_get_note (note), ==, note_text);
+
+  paint.view = gloss_window_get_article_view (window);
+  wait_until (quote_is_painted, &paint, "the note's highlight after reopening");
+
+  /* Delete in the Notes list removes the note; Undo brings it back, and
+   * the file follows.
+   */
+  store = gloss_article_get_store (gloss_window_get_article (window));
+  gloss_side_pane_select_note (gloss_window_get_side_pane (window), note);
+  g_assert_true (gloss_side_pane_get_selected_note (gloss_window_get_side_pane (window)) == note);
+  saved = FALSE;
+  handler = g_signal_connect (store, "saved", G_CALLBACK (saved_cb), &saved);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "note.delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "note.undo-delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  wait_until (flag_is_set, &saved, "the notes to be saved after undo");
+  g_signal_handler_disconnect (store, handler);
+  g_assert_true (g_file_load_contents (workspace.sidecar, NULL, &contents, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, quote));
+
+  g_clear_object (&note);
+  close_window (window);
+  workspace_clear (&workspace);
+}
+
+static void
+test_broken_sidecar (void)
+{
+  static const char broken[] = "{ \"items\": [ this is not JSON";
+  Workspace workspace = { NULL };
+  GlossWindow *window;
+  g_autoptr(GlossAnnotation) note = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autofree char *contents = NULL;
+  const char *message;
+  JsonArray *items;
+
+  workspace_init (&workspace, "window-article.txt", "old-town.txt");
+  g_file_set_contents (g_file_peek_path (workspace.sidecar), broken, -1, &error);
+  g_assert_no_error (error);
+
+  window = open_from_command_line (workspace.article);
+  wait_until (window_is_done_loading, window, "the article to load");
+  wait_until (article_is_ready, window, "the article view and the side pane");
+
+  /* The article opens; the reader is told that earlier notes could not be
+   * read and that the file was left alone.
+   */
+  g_assert_cmpstr (gloss_window_get_visible_page (window), ==, "article");
+  message = gloss_window_get_banner_message (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "old-town.txt.gloss.json"));
+  g_assert_nonnull (strstr (message, "untouched"));
+  g_file_get_contents (g_file_peek_path (workspace.sidecar), &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, broken);
+  g_clear_pointer (&contents, g_free);
+
+  /* A new note is saved; the damaged file is kept beside it. */
+  note = add_note (window, "The council should run a six-month trial", "note.comment", NULL,
+                   "A trial is a fair test.");
+  g_assert_cmpint (gloss_annotation_get_kind (note), ==, GLOSS_ANNOTATION_COMMENT);
+
+  backup_path = g_strconcat (g_file_peek_path (workspace.sidecar), ".broken", NULL);
+  g_file_get_contents (backup_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, broken);
+
+  json_parser_load_from_file (parser, g_file_peek_path (workspace.sidecar), &error);
+  g_assert_no_error (error);
+  items = find_items (json_node_get_object (json_parser_get_root (parser)));
+  g_assert_nonnull (items);
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  g_assert_cmpstr (find_exact (json_array_get_object_element (items, 0)), ==,
+                   "The council should run a six-month trial");
+
+  message = gloss_window_get_banner_message (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "old-town.txt.gloss.json.broken"));
+
+  g_clear_object (&note);
+  close_window (window);
+  workspace_clear (&workspace);
+}
+
+static void
+test_not_text (void)
+{
+  Workspace workspace = { NULL };
+  GlossWindow *window;
+  AdwStatusPage *status;
+  const char *description;
+
+  workspace_init (&workspace, NULL, "photo.bin");
+
+  window = g_object_ref (gloss_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_window_open_file (window, workspace.article);
+  g_assert_true (gloss_window_get_loading (window));
+  wait_until (window_is_done_loading, window, "the import to fail");
+
+  /* Nothing is open: the empty page stays, and says what went wrong. */
+  g_assert_null (gloss_window_get_article (window));
+  g_assert_null (gloss_window_get_file (window));
+  g_assert_cmpstr (gloss_window_get_visible_page (window), ==, "empty");
+  status = gloss_window_get_status_page (window);
+  description = adw_status_page_get_description (status);
+  g_assert_nonnull (description);
+  g_assert_nonnull (strstr (description, "photo.bin"));
+  g_assert_nonnull (strstr (description, "not a text file"));
+
+  /* And nothing was written beside the file. */
+  g_assert_false (g_file_query_exists (workspace.sidecar, NULL));
+
+  close_window (window);
+  workspace_clear (&workspace);
+}
+
+static void
+test_accessible_labels (void)
+{
+  GlossWindow *window = g_object_ref (gloss_window_new (app));
+  GtkListView *notes;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Lists are announced by what they hold. */
+  notes = gloss_side_pane_get_list_view (gloss_window_get_side_pane (window), "notes");
+  g_assert_nonnull (notes);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (notes), GTK_ACCESSIBLE_PROPERTY_LABEL, "Your notes");
+
+  /* Nothing to note on before an article is open. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "note.evidence", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gloss_window_get_note_editor (window))));
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char * const user_dirs[] = {
+    "XDG_DATA_HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_STATE_HOME",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *home = NULL;
+  GSettingsSchemaSource *source;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* Warnings stay fatal in this process (g_test_init() made them so), but
+   * WebKit's web and network processes inherit the environment, and a
+   * harmless warning of theirs must not kill the page under test.
+   */
+  g_unsetenv ("G_DEBUG");
+
+  /* Recent files and anything else Gloss writes for the user go to a
+   * directory of the test's own. (G_TEST_OPTION_ISOLATE_DIRS would also
+   * hide the system's icon themes and MIME database from GTK.)
+   */
+  home = g_dir_make_tmp ("gloss-test-home-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (home, user_dirs[i], NULL);
+
+      g_setenv (user_dirs[i], path, TRUE);
+    }
+
+  /* The schema is compiled into the build's data directory. */
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+    {
+      g_autofree char *schema_dir = g_test_build_filename (G_TEST_BUILT, "..", "data", NULL);
+
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+    }
+
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      printf ("1..0 # SKIP the settings schema %s is not compiled\n", APPLICATION_ID);
+      return 0;
+    }
+
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  app = gloss_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/window/open-annotate-reopen", test_open_annotate_reopen);
+  g_test_add_func ("/gui/window/broken-sidecar", test_broken_sidecar);
+  g_test_add_func ("/gui/window/not-text", test_not_text);
+  g_test_add_func ("/gui/window/accessible-labels", test_accessible_labels);
+
+  status = g_test_run ();
+
+  /* A registered application stays referenced by its D-Bus exports. */
+  g_clear_object (&app);
+  remove_tree (home);
+
+  return status;
+}
