@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 #include <stdlib.h>
 
 #include "gloss-application.h"
@@ -19,6 +20,7 @@ struct _GlossApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  guint           signal_ids[3];
 };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
@@ -229,6 +231,36 @@ open_sample_action (GSimpleAction *action,
   gloss_application_open_file (self, file);
 }
 
+/* SIGTERM (the session ends, `kill`), SIGINT (Ctrl+C in a terminal) and
+ * SIGHUP (the terminal closes) would end Gloss on the spot, losing up to a
+ * second of notes that autosave had not written yet, and the note being
+ * typed. Each window saves first; then Gloss quits.
+ */
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  GlossApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!GLOSS_IS_WINDOW (l->data))
+        continue;
+
+      /* Nobody is left to answer a dialog: say what was lost where it can
+       * still be read.
+       */
+      if (!gloss_window_save_notes (l->data, &error))
+        g_printerr (_("Gloss could not save notes before quitting: %s\n"), error->message);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -280,6 +312,10 @@ gloss_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APPLICATION_ID);
 
+  self->signal_ids[0] = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
+  self->signal_ids[1] = g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
+  self->signal_ids[2] = g_unix_signal_add (SIGHUP, quit_on_signal_cb, self);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
                                    G_N_ELEMENTS (app_actions),
@@ -296,6 +332,8 @@ gloss_application_dispose (GObject *object)
 {
   GlossApplication *self = GLOSS_APPLICATION (object);
 
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_ids); i++)
+    g_clear_handle_id (&self->signal_ids[i], g_source_remove);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (gloss_application_parent_class)->dispose (object);

@@ -27,7 +27,9 @@ G_DECLARE_FINAL_TYPE (GlossArticleView, gloss_article_view, GLOSS, ARTICLE_VIEW,
  *   document (GlossDocument), annotations (GListModel of GlossAnnotation),
  *   claims, cues (GListModel of GlossFinding), show-findings (gboolean),
  *   loaded (gboolean, read-only: the page finished loading and our script
- *   is ready), has-selection (gboolean, read-only), zoom-level (double).
+ *   is ready), has-selection (gboolean, read-only), zoom-level (double),
+ *   page-failed (gboolean, read-only: the web process kept stopping and
+ *   the view gave up; setting a document tries again).
  * Signals:
  *   selection-changed ()
  *   annotation-activated (const char *id): the reader clicked a note's

@@ -215,7 +215,10 @@ outline_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = row_label (box, "title", NULL);
 
-  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+  /* Section titles are what the reader navigates by: show them whole, up
+   * to a few lines, rather than cutting them at the pane's edge.
+   */
+  gtk_label_set_lines (GTK_LABEL (label), 3);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, box);
 }

@@ -117,6 +117,14 @@ open_recent_action (GtkWidget  *widget,
 }
 
 static void
+reload_article_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _gloss_window_reload_article (GLOSS_WINDOW (widget));
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -614,6 +622,17 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "note.delete", has_notes);
   gtk_widget_action_set_enabled (widget, "note.undo-delete", has_article && self->deleted_note != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-markdown", has_article);
+  gtk_widget_action_set_enabled (widget, "win.reload-article", has_article && !self->reloading);
+}
+
+/* Ends the editing of a note as a click outside the editor does: what was
+ * typed is kept, in the store, where saving and reloading see it.
+ */
+void
+_gloss_window_commit_editor (GlossWindow *self)
+{
+  if (self->note_editor != NULL && gtk_widget_get_visible (GTK_WIDGET (self->note_editor)))
+    gtk_popover_popdown (GTK_POPOVER (self->note_editor));
 }
 
 static GtkWidget *
@@ -737,6 +756,7 @@ _gloss_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.reload-article", NULL, reload_article_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-pane", "show-pane");
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
   gtk_widget_class_install_action (widget_class, "win.export-markdown", NULL, export_markdown_action);

@@ -25,6 +25,9 @@ struct _GlossWindow
   GlossArticle         *article;
   GFile                *file;
   GlossAnnotationStore *store;
+  /* Watches the article's file, to offer a reload when it changes. */
+  GFileMonitor         *article_monitor;
+  guint                 article_changed_id;
 
   /* The range a new note is being written for. */
   guint                 pending_start;
@@ -38,12 +41,16 @@ struct _GlossWindow
   GlossAnnotation      *deleted_note;
   AdwToast             *save_failed_toast;
   /* What the banner is about: a save failure goes away with the next
-   * successful save, a notes file problem stays until dismissed.
+   * successful save, a notes file problem stays until dismissed, and a
+   * changed article or a reading view that stopped working offers to
+   * reload the article.
    */
   enum {
     BANNER_NONE,
     BANNER_SIDECAR,
     BANNER_SAVE_FAILED,
+    BANNER_ARTICLE_CHANGED,
+    BANNER_PAGE_FAILED,
   }                     banner;
   GtkNativeDialog      *chooser;
 
@@ -55,6 +62,7 @@ struct _GlossWindow
   AdwWindowTitle       *window_title;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkWidget            *banner_reload_button;
   GtkWidget            *pane_button;
   GtkStack             *stack;
   AdwStatusPage        *status_page;
@@ -69,12 +77,14 @@ struct _GlossWindow
   guint                 show_findings : 1;
   guint                 told_backup : 1;
   guint                 force_close : 1;
+  guint                 reloading : 1;
 };
 
 /* gloss-window-actions.c */
 void     _gloss_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _gloss_window_actions_init       (GlossWindow    *self);
 void     _gloss_window_update_actions     (GlossWindow    *self);
+void     _gloss_window_commit_editor      (GlossWindow    *self);
 void     _gloss_window_update_recent      (GlossWindow    *self);
 void     _gloss_window_add_recent         (GlossWindow    *self,
                                            GFile          *file,
@@ -88,5 +98,6 @@ char    *_gloss_window_dup_display_name   (GFile          *file);
 void     _gloss_window_toast              (GlossWindow    *self,
                                            const char     *message,
                                            guint           timeout);
+void     _gloss_window_reload_article     (GlossWindow    *self);
 
 G_END_DECLS

@@ -130,6 +130,8 @@ gloss_window_show_banner (GlossWindow *self,
 {
   self->banner = kind;
   gtk_label_set_label (self->banner_label, message);
+  gtk_widget_set_visible (self->banner_reload_button,
+                          kind == BANNER_ARTICLE_CHANGED || kind == BANNER_PAGE_FAILED);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
@@ -137,6 +139,7 @@ static void
 gloss_window_hide_banner (GlossWindow *self)
 {
   self->banner = BANNER_NONE;
+  gtk_widget_set_visible (self->banner_reload_button, FALSE);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
 
@@ -164,6 +167,9 @@ gloss_window_save_notes (GlossWindow  *self,
                          GError      **error)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  /* A note still being written is part of what must be saved. */
+  _gloss_window_commit_editor (self);
 
   if (self->store == NULL || !gloss_annotation_store_get_dirty (self->store))
     return TRUE;
@@ -212,9 +218,17 @@ store_save_failed_cb (GlossWindow          *self,
   const char *reason = error != NULL ? error->message : _("unknown error");
   AdwToast *toast;
 
-  /* The store stays dirty and tries again after the next change; one toast
-   * at a time is enough to say that notes are not on disk.
+  details = g_strdup_printf (_("Notes could not be saved to “%s”: %s. "
+                                "They stay open here, and Gloss keeps trying to save them."),
+                             name, reason);
+
+  /* The store stays dirty and autosave tries again; the banner says so
+   * once, rather than a new toast for every try that fails the same way.
    */
+  if (self->banner == BANNER_SAVE_FAILED &&
+      g_strcmp0 (gtk_label_get_label (self->banner_label), details) == 0)
+    return;
+
   if (self->save_failed_toast != NULL)
     {
       adw_toast_dismiss (self->save_failed_toast);
@@ -228,9 +242,6 @@ store_save_failed_cb (GlossWindow          *self,
   g_set_weak_pointer (&self->save_failed_toast, toast);
   gloss_window_add_toast (self, toast);
 
-  details = g_strdup_printf (_("Notes could not be saved to “%s”: %s. "
-                                "They stay open here, and Gloss tries again after your next change."),
-                             name, reason);
   gloss_window_show_banner (self, BANNER_SAVE_FAILED, details);
 }
 
@@ -245,6 +256,27 @@ store_read_only_cb (GlossWindow          *self,
 }
 
 static void
+store_conflict_cb (GlossWindow          *self,
+                   GParamSpec           *pspec,
+                   GlossAnnotationStore *store)
+{
+  GFile *conflict = gloss_annotation_store_get_conflict_file (store);
+  g_autofree char *name = _gloss_window_dup_display_name (gloss_annotation_store_get_file (store));
+  g_autofree char *conflict_name = NULL;
+  g_autofree char *message = NULL;
+
+  if (conflict == NULL)
+    return;
+
+  /* Both versions are on disk; the reader decides what to keep. */
+  conflict_name = _gloss_window_dup_display_name (conflict);
+  message = g_strdup_printf (_("Another program changed “%s” while it was open here. "
+                                "Your notes were saved in it, and the other version was kept as “%s”."),
+                             name, conflict_name);
+  gloss_window_show_banner (self, BANNER_SIDECAR, message);
+}
+
+static void
 store_items_changed_cb (GlossWindow *self)
 {
   _gloss_window_update_actions (self);
@@ -255,47 +287,161 @@ gloss_window_report_sidecar (GlossWindow *self)
 {
   const GError *error = gloss_article_get_sidecar_error (self->article);
   GFile *sidecar = gloss_annotation_store_get_file (self->store);
+  guint n_unreadable = gloss_annotation_store_get_n_unreadable (self->store);
   g_autofree char *name = _gloss_window_dup_display_name (sidecar);
-  g_autofree char *message = NULL;
+  g_autoptr(GString) message = g_string_new (NULL);
 
   if (gloss_annotation_store_get_read_only (self->store) ||
       g_error_matches (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_NEWER))
     {
-      message = g_strdup_printf (_("The notes in “%s” were made by a newer version of Gloss; "
-                                    "changes will not be saved."),
-                                 name);
+      g_string_append_printf (message,
+                              _("The notes in “%s” were made by a newer version of Gloss; "
+                                "changes will not be saved."),
+                              name);
       _gloss_window_toast (self, _("These notes were made by a newer Gloss; changes will not be saved"), 5);
     }
   else if (error != NULL)
     {
       /* The reader must not think that earlier notes are gone. */
-      message = g_strdup_printf (_("The notes file “%s” could not be read, so its notes are not shown. "
-                                    "It was left untouched, and it will be kept as “%s.broken” when you add a note.\n%s"),
-                                 name, name, error->message);
+      g_string_append_printf (message,
+                              _("The notes file “%s” could not be read, so its notes are not shown. "
+                                "It was left untouched, and it will be kept as “%s.broken” when you add a note.\n%s"),
+                              name, name, error->message);
     }
-  else
+  else if (gloss_annotation_store_get_repaired (self->store))
     {
+      g_string_append_printf (message,
+                              _("Some characters in “%s” are not in the UTF-8 encoding and are shown as “�”. "
+                                "The file will be kept as it is, as “%s.broken”, when the notes are next saved."),
+                              name, name);
+    }
+
+  /* Notes Gloss cannot show are still in the file and stay there, but the
+   * reader has to know that they exist.
+   */
+  if (n_unreadable > 0 && !g_error_matches (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_INVALID))
+    {
+      if (message->len > 0)
+        g_string_append_c (message, '\n');
+      g_string_append_printf (message,
+                              ngettext ("%u note in “%s” cannot be shown: it was edited by hand or by another program. "
+                                        "It is kept in the file unchanged.",
+                                        "%u notes in “%s” cannot be shown: they were edited by hand or by another program. "
+                                        "They are kept in the file unchanged.",
+                                        n_unreadable),
+                              n_unreadable, name);
+    }
+
+  if (message->len > 0)
+    gloss_window_show_banner (self, BANNER_SIDECAR, message->str);
+}
+
+/* The article changed on disk */
+
+static gboolean
+article_changed_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+  g_autofree char *name = _gloss_window_dup_display_name (self->file);
+  g_autofree char *message = NULL;
+
+  self->article_changed_id = 0;
+
+  /* A problem with the notes file matters more; the next change of the
+   * article will say it again.
+   */
+  if (self->banner == BANNER_SIDECAR || self->banner == BANNER_SAVE_FAILED)
+    return G_SOURCE_REMOVE;
+
+  message = g_strdup_printf (_("“%s” was changed by another program. "
+                                "Reload it to read the new version; your notes are kept and placed on the new text."),
+                             name);
+  gloss_window_show_banner (self, BANNER_ARTICLE_CHANGED, message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_failed_cb (GlossWindow *self)
+{
+  gboolean failed = FALSE;
+
+  g_object_get (self->article_view, "page-failed", &failed, NULL);
+  if (failed)
+    {
+      /* The notes are safe in the store; only the view is gone. */
+      gloss_window_show_banner (self, BANNER_PAGE_FAILED,
+                                _("The reading view stopped working, so the article is not shown. "
+                                  "Your notes are kept. Reload the article to try again."));
+    }
+  else if (self->banner == BANNER_PAGE_FAILED)
+    {
+      gloss_window_hide_banner (self);
+    }
+}
+
+static void
+article_monitor_changed_cb (GlossWindow       *self,
+                            GFile             *file,
+                            GFile             *other_file,
+                            GFileMonitorEvent  event,
+                            GFileMonitor      *monitor)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+      break;
+
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      /* Editors save by writing a temporary file and renaming it. */
+      if (other_file == NULL || !g_file_equal (other_file, self->file))
+        return;
+      break;
+
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    default:
       return;
     }
 
-  gloss_window_show_banner (self, BANNER_SIDECAR, message);
+  /* A save comes as a burst of events: wait for it to settle. */
+  g_clear_handle_id (&self->article_changed_id, g_source_remove);
+  self->article_changed_id = g_timeout_add (500, article_changed_cb, self);
 }
 
-/* Loading */
+static void
+gloss_window_watch_article (GlossWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->article_monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES,
+                                               self->cancellable, &error);
+  if (self->article_monitor == NULL)
+    {
+      /* Not every file system can be watched; the article still opens. */
+      g_debug ("Not watching %s for changes: %s", g_file_peek_path (self->file), error->message);
+      return;
+    }
+
+  g_signal_connect_object (self->article_monitor, "changed",
+                           G_CALLBACK (article_monitor_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
 
 static void
-gloss_window_show_article (GlossWindow  *self,
-                           GlossArticle *article)
+gloss_window_show_document (GlossWindow *self)
 {
-  GlossDocument *document = gloss_article_get_document (article);
-  GlossAnalysis *analysis = gloss_article_get_analysis (article);
+  GlossDocument *document = gloss_article_get_document (self->article);
+  GlossAnalysis *analysis = gloss_article_get_analysis (self->article);
   const char *title = gloss_document_get_title (document);
   g_autofree char *display_name = _gloss_window_dup_display_name (self->file);
-
-  g_assert (self->article == NULL);
-
-  self->article = g_object_ref (article);
-  self->store = g_object_ref (gloss_article_get_store (article));
 
   if (title == NULL || *title == '\0')
     title = display_name;
@@ -310,7 +456,101 @@ gloss_window_show_article (GlossWindow  *self,
   gloss_article_view_set_findings (self->article_view,
                                    gloss_analysis_get_claims (analysis),
                                    gloss_analysis_get_cues (analysis));
-  gloss_side_pane_set_article (self->side_pane, article);
+
+  /* The pane lists the analysis of the article it was given: give it the
+   * article again to show the new one.
+   */
+  gloss_side_pane_set_article (self->side_pane, NULL);
+  gloss_side_pane_set_article (self->side_pane, self->article);
+}
+
+static void
+reload_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GlossArticle *article = GLOSS_ARTICLE (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  GlossWindow *self;
+  guint n_review = 0;
+
+  if (!gloss_article_reload_finish (article, result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = GLOSS_WINDOW (user_data);
+  self->reloading = FALSE;
+  name = _gloss_window_dup_display_name (self->file);
+
+  if (error != NULL)
+    {
+      /* The article on show and its notes stay as they were. */
+      message = g_strdup_printf (_("Could not reload “%s”: %s"), name, error->message);
+      _gloss_window_toast (self, message, 5);
+      _gloss_window_update_actions (self);
+      return;
+    }
+
+  gloss_window_show_document (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      GlossAnchorState state = gloss_annotation_get_anchor_state (annotation);
+
+      if (state == GLOSS_ANCHOR_NEEDS_REVIEW || state == GLOSS_ANCHOR_ORPHAN)
+        n_review++;
+    }
+
+  if (n_review > 0)
+    message = g_strdup_printf (ngettext ("Reloaded “%s”: %u note needs checking",
+                                         "Reloaded “%s”: %u notes need checking",
+                                         n_review),
+                               name, n_review);
+  else
+    message = g_strdup_printf (_("Reloaded “%s”"), name);
+  _gloss_window_toast (self, message, 3);
+
+  _gloss_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+void
+_gloss_window_reload_article (GlossWindow *self)
+{
+  if (self->article == NULL || self->reloading)
+    return;
+
+  if (self->banner == BANNER_ARTICLE_CHANGED || self->banner == BANNER_PAGE_FAILED)
+    gloss_window_hide_banner (self);
+
+  /* A note being written belongs to the text on show: it is added before
+   * the text changes, and moves with the others.
+   */
+  _gloss_window_commit_editor (self);
+
+  self->reloading = TRUE;
+  _gloss_window_update_actions (self);
+  gloss_article_reload_async (self->article, self->cancellable, reload_cb, self);
+}
+
+/* Loading */
+
+static void
+gloss_window_show_article (GlossWindow  *self,
+                           GlossArticle *article)
+{
+  const char *title;
+
+  g_assert (self->article == NULL);
+
+  self->article = g_object_ref (article);
+  self->store = g_object_ref (gloss_article_get_store (article));
+
+  gloss_window_show_document (self);
+  title = gtk_window_get_title (GTK_WINDOW (self));
 
   g_settings_bind (self->settings, "autosave",
                    self->store, "autosave",
@@ -325,6 +565,9 @@ gloss_window_show_article (GlossWindow  *self,
   g_signal_connect_object (self->store, "notify::read-only",
                            G_CALLBACK (store_read_only_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::conflict-file",
+                           G_CALLBACK (store_conflict_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "items-changed",
                            G_CALLBACK (store_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -332,6 +575,7 @@ gloss_window_show_article (GlossWindow  *self,
   gtk_stack_set_visible_child_name (self->stack, "article");
 
   gloss_window_report_sidecar (self);
+  gloss_window_watch_article (self);
   _gloss_window_add_recent (self, self->file, title);
   _gloss_window_update_actions (self);
 
@@ -618,6 +862,9 @@ gloss_window_close_request (GtkWindow *window)
   GlossWindow *self = GLOSS_WINDOW (window);
   g_autoptr(GError) error = NULL;
 
+  /* Saving here, and not only when the window is gone, is what lets a
+   * failure be shown and the window stay open.
+   */
   if (!self->force_close && !gloss_window_save_notes (self, &error))
     {
       g_autofree char *name = _gloss_window_dup_display_name (gloss_annotation_store_get_file (self->store));
@@ -711,15 +958,23 @@ gloss_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->article_changed_id, g_source_remove);
+  if (self->article_monitor != NULL)
+    {
+      g_file_monitor_cancel (self->article_monitor);
+      g_clear_object (&self->article_monitor);
+    }
 
   /* A window can go away without a close request (the application quits,
-   * a test destroys it): notes still reach the disk.
+   * a test destroys it): notes still reach the disk, the one being written
+   * included.
    */
   if (self->store != NULL)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!gloss_window_save_notes (self, &error))
+      /* After "Close Anyway" the reader knows. */
+      if (!gloss_window_save_notes (self, &error) && !self->force_close)
         g_warning ("Notes for %s were not saved: %s",
                    g_file_peek_path (self->file), error->message);
 
@@ -891,6 +1146,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_reload_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, pane_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_page);
@@ -941,6 +1197,10 @@ gloss_window_init (GlossWindow *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
   g_signal_connect_object (press, "pressed", G_CALLBACK (press_cb), self, 0);
   gtk_widget_add_controller (self->article_box, GTK_EVENT_CONTROLLER (press));
+
+  g_signal_connect_object (self->article_view, "notify::page-failed",
+                           G_CALLBACK (page_failed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   _gloss_window_actions_init (self);
   visible_page_changed_cb (self);

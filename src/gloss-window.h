@@ -43,7 +43,9 @@ gboolean          gloss_window_get_loading      (GlossWindow      *self);
 void              gloss_window_add_toast        (GlossWindow      *self,
                                                  AdwToast         *toast);
 
-/* Saves notes that are not on disk yet, synchronously. */
+/* Saves notes that are not on disk yet, synchronously, the one being
+ * written in the note editor included.
+ */
 gboolean          gloss_window_save_notes       (GlossWindow      *self,
                                                  GError          **error);
 

@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <adwaita.h>
 
@@ -204,8 +208,27 @@ js_done_cb (GObject      *object,
   js->done = TRUE;
 }
 
+static void
+unloaded_cb (GlossArticleView *view,
+             GParamSpec       *pspec,
+             guint            *n_unloaded)
+{
+  if (!gloss_article_view_get_loaded (view))
+    (*n_unloaded)++;
+}
+
+static gboolean
+count_is_nonzero (gpointer data)
+{
+  return *(guint *)data > 0;
+}
+
 /* Runs @body as a function in @world_name (NULL: the page's own world)
  * and returns what it returns, which must be a string.
+ *
+ * On a slow machine WebKit's web process may die under a call; the view
+ * reloads its page, and the call is made again on the new one. A call
+ * that fails on a page that stays up fails the test.
  */
 static char *
 run_js_in_world (GlossArticleView *view,
@@ -213,19 +236,38 @@ run_js_in_world (GlossArticleView *view,
                  const char       *body,
                  GVariant         *arguments)
 {
-  JsResult js = { NULL, NULL, FALSE };
+  g_autoptr(GVariant) owned = arguments != NULL ? g_variant_ref_sink (arguments) : NULL;
   char *result;
 
-  webkit_web_view_call_async_javascript_function (gloss_article_view_get_web_view (view),
-                                                  body, -1, arguments, world_name,
-                                                  NULL, NULL, js_done_cb, &js);
-  wait_until (flag_is_set, &js.done, "a script to run");
-  g_assert_no_error (js.error);
-  g_assert_true (jsc_value_is_string (js.value));
-  result = jsc_value_to_string (js.value);
-  g_object_unref (js.value);
+  for (guint attempt = 0; ; attempt++)
+    {
+      JsResult js = { NULL, NULL, FALSE };
+      guint n_unloaded = 0;
+      gulong handler = g_signal_connect (view, "notify::loaded", G_CALLBACK (unloaded_cb), &n_unloaded);
 
-  return result;
+      webkit_web_view_call_async_javascript_function (gloss_article_view_get_web_view (view),
+                                                      body, -1, owned, world_name,
+                                                      NULL, NULL, js_done_cb, &js);
+      wait_until (flag_is_set, &js.done, "a script to run");
+
+      if (js.error != NULL && attempt < 3)
+        {
+          g_test_message ("A script failed (%s); running it again once the page is back", js.error->message);
+          g_clear_error (&js.error);
+          wait_until (count_is_nonzero, &n_unloaded, "the page to be reloaded after a failed script");
+          g_signal_handler_disconnect (view, handler);
+          wait_until (view_is_loaded, view, "the page to be back");
+          continue;
+        }
+
+      g_signal_handler_disconnect (view, handler);
+      g_assert_no_error (js.error);
+      g_assert_true (jsc_value_is_string (js.value));
+      result = jsc_value_to_string (js.value);
+      g_object_unref (js.value);
+
+      return result;
+    }
 }
 
 static char *
@@ -1403,6 +1445,171 @@ remove_tree (GFile *file)
   g_file_delete (file, NULL, NULL);
 }
 
+/* (8) The web process dies (it crashed, or the system killed it for its
+ * memory): the page comes back with the notes painted and the reader's
+ * selection where it was. When it keeps dying, the view says that it gave
+ * up, and showing the article again tries afresh.
+ */
+
+/* The parent of process @pid, or 0. */
+static int
+parent_of (int          pid,
+           char       **comm)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *stat = NULL;
+  const char *open_paren;
+  const char *close_paren;
+  int ppid = 0;
+  char state;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return 0;
+
+  /* "PID (COMM) STATE PPID ...": the name may hold spaces. */
+  open_paren = strchr (stat, '(');
+  close_paren = strrchr (stat, ')');
+  if (open_paren == NULL || close_paren == NULL || close_paren < open_paren ||
+      sscanf (close_paren + 1, " %c %d", &state, &ppid) != 2)
+    return 0;
+
+  if (comm != NULL)
+    *comm = g_strndup (open_paren + 1, close_paren - open_paren - 1);
+
+  return ppid;
+}
+
+/* Kills the web processes of this program, as the system would. WebKit
+ * may start them inside a sandbox, so they are descendants, not children.
+ */
+static guint
+kill_web_processes (void)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  guint n_killed = 0;
+
+  g_assert_nonnull (proc);
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *comm = NULL;
+      int pid = atoi (name);
+      int ancestor;
+
+      if (pid <= 0 || parent_of (pid, &comm) == 0 || !g_str_has_prefix (comm, "WebKitWebProces"))
+        continue;
+
+      ancestor = pid;
+      for (guint depth = 0; depth < 8 && ancestor > 1 && ancestor != getpid (); depth++)
+        ancestor = parent_of (ancestor, NULL);
+
+      if (ancestor == getpid () && kill (pid, SIGKILL) == 0)
+        n_killed++;
+    }
+
+  return n_killed;
+}
+
+static void
+loaded_changed_cb (GlossArticleView *view,
+                   GParamSpec       *pspec,
+                   guint            *n_unloaded)
+{
+  if (!gloss_article_view_get_loaded (view))
+    (*n_unloaded)++;
+}
+
+static gboolean
+view_has_selection (gpointer data)
+{
+  return gloss_article_view_get_selection (data, NULL, NULL);
+}
+
+static gboolean
+view_has_failed (gpointer data)
+{
+  gboolean failed = FALSE;
+
+  g_object_get (data, "page-failed", &failed, NULL);
+
+  return failed;
+}
+
+/* Kills the page and waits for it to be back. */
+static void
+crash_and_wait (Harness *harness)
+{
+  guint n_unloaded = 0;
+  gulong handler = g_signal_connect (harness->view, "notify::loaded",
+                                     G_CALLBACK (loaded_changed_cb), &n_unloaded);
+
+  g_assert_cmpuint (kill_web_processes (), >, 0);
+  wait_until (count_is_positive, &n_unloaded, "the view to notice that its page died");
+  g_signal_handler_disconnect (harness->view, handler);
+}
+
+static void
+test_web_process_crash (void)
+{
+  g_autoptr(GlossDocument) document = build_article (NULL);
+  g_autoptr(GListStore) store = g_list_store_new (GLOSS_TYPE_ANNOTATION);
+  g_autoptr(GlossAnnotation) note = gloss_annotation_new (GLOSS_ANNOTATION_EVIDENCE);
+  g_autoptr(JsonNode) found = NULL;
+  const char *quote = "storms were three times as frequent";
+  const char *selected = "the harbour board has never disputed";
+  gboolean failed = TRUE;
+  Harness harness;
+  guint start;
+
+  harness_init (&harness);
+  harness_load (&harness, document);
+  gloss_article_view_set_annotations (harness.view, G_LIST_MODEL (store));
+
+  start = find_offset (document, quote);
+  gloss_annotation_set_target_from_text (note,
+                                         gloss_document_get_text (document),
+                                         gloss_document_get_text_hash (document),
+                                         start, start + utf8_length (quote));
+  g_list_store_append (store, note);
+  found = wait_for_highlight (harness.view, quote, TRUE);
+  g_clear_pointer (&found, json_node_unref);
+
+  start = find_offset (document, selected);
+  gloss_article_view_select_range (harness.view, start, start + utf8_length (selected));
+  wait_for_selection_change (harness.view, "the selection");
+  assert_selection (harness.view, start, start + utf8_length (selected));
+
+  /* Once: the page is back as it was. */
+  crash_and_wait (&harness);
+  wait_until (view_is_loaded, harness.view, "the page to come back");
+  found = wait_for_highlight (harness.view, quote, TRUE);
+  g_clear_pointer (&found, json_node_unref);
+  wait_until (view_has_selection, harness.view, "the selection to come back");
+  assert_selection (harness.view, start, start + utf8_length (selected));
+  g_object_get (harness.view, "page-failed", &failed, NULL);
+  g_assert_false (failed);
+
+  /* Again and again: the view stops trying, and says so. */
+  for (guint i = 0; i < 4 && !view_has_failed (harness.view); i++)
+    {
+      if (!gloss_article_view_get_loaded (harness.view))
+        wait_until (view_is_loaded, harness.view, "the page to come back again");
+      crash_and_wait (&harness);
+    }
+  wait_until (view_has_failed, harness.view, "the view to give up");
+  g_assert_false (gloss_article_view_get_loaded (harness.view));
+
+  /* Showing the article again starts afresh. */
+  gloss_article_view_set_document (harness.view, NULL);
+  gloss_article_view_set_document (harness.view, document);
+  wait_until (view_is_loaded, harness.view, "the article to load again");
+  g_object_get (harness.view, "page-failed", &failed, NULL);
+  g_assert_false (failed);
+  found = wait_for_highlight (harness.view, quote, TRUE);
+
+  harness_clear (&harness);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1457,6 +1664,7 @@ main (int   argc,
   g_test_add_func ("/gui/article-view/links", test_links);
   g_test_add_func ("/gui/article-view/hostile-text", test_hostile_text);
   g_test_add_func ("/gui/article-view/dark-style", test_dark_style);
+  g_test_add_func ("/gui/article-view/web-process-crash", test_web_process_crash);
 
   status = g_test_run ();
   remove_tree (cache);

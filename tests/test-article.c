@@ -83,6 +83,12 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 assert_opened (GlossArticle *article,
                Fixture      *fixture)
 {
@@ -277,6 +283,128 @@ test_article_errors (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static GlossAnnotation *
+annotate (GlossDocument *document,
+          const char    *quote)
+{
+  GlossAnnotation *annotation = gloss_annotation_new (GLOSS_ANNOTATION_COMMENT);
+  const char *text = gloss_document_get_text (document);
+  const char *found = strstr (text, quote);
+  guint start;
+
+  g_assert_nonnull (found);
+  start = g_utf8_pointer_to_offset (text, found);
+  gloss_annotation_set_target_from_text (annotation, text, gloss_document_get_text_hash (document),
+                                         start, start + g_utf8_strlen (quote, -1));
+  return annotation;
+}
+
+static void
+assert_all_placed (GlossArticle *article,
+                   guint         n_notes)
+{
+  GlossDocument *document = gloss_article_get_document (article);
+  GListModel *notes = G_LIST_MODEL (gloss_article_get_store (article));
+
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes);
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (notes, i);
+      g_autofree char *slice = gloss_document_dup_slice (document,
+                                                         gloss_annotation_get_start (annotation),
+                                                         gloss_annotation_get_end (annotation));
+
+      g_assert_cmpint (gloss_annotation_get_anchor_state (annotation), ==, GLOSS_ANCHOR_MOVED);
+      g_assert_cmpstr (slice, ==, gloss_annotation_get_exact (annotation));
+    }
+}
+
+static void
+test_article_reload (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  static const char update[] = "Updated in March: the figures below now cover five full years.\n\n";
+  g_autoptr(GlossArticle) article = NULL;
+  g_autoptr(GlossAnnotation) unsaved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *revised = NULL;
+  GlossAnnotationStore *store;
+  GlossDocument *before;
+  GlossDocument *after;
+  guint notified = 0;
+  char *body;
+
+  copy_fixture ("sidecar-article.json", fixture->sidecar_path);
+  article = gloss_article_load (fixture->article, NULL, &error);
+  g_assert_no_error (error);
+  store = gloss_article_get_store (article);
+  before = gloss_article_get_document (article);
+
+  /* A note made since the article was opened, not saved yet. */
+  unsaved = annotate (before, "Shop owners were the loudest opponents");
+  gloss_annotation_set_note (unsaved, "Who asked them?");
+  gloss_annotation_store_add (store, unsaved);
+
+  /* The article changes on disk: a paragraph appears above the notes. */
+  g_file_get_contents (fixture->article_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  body = strstr (contents, "\n\n");
+  g_assert_nonnull (body);
+  *body = '\0';
+  revised = g_strconcat (contents, "\n\n", update, body + 2, NULL);
+  g_file_set_contents (fixture->article_path, revised, -1, &error);
+  g_assert_no_error (error);
+
+  g_signal_connect_swapped (article, "notify::document", G_CALLBACK (count_cb), &notified);
+  g_assert_true (gloss_article_reload (article, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The same article object and the same notes, on the new text. */
+  after = gloss_article_get_document (article);
+  g_assert_true (after != before);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_nonnull (strstr (gloss_document_get_text (after), "Updated in March"));
+  g_assert_true (gloss_article_get_store (article) == store);
+  g_assert_true (gloss_annotation_store_get_document (store) == after);
+  g_assert_true (gloss_analysis_get_document (gloss_article_get_analysis (article)) == after);
+  assert_all_placed (article, 3);
+  g_assert_true (gloss_annotation_store_lookup (store, gloss_annotation_get_id (unsaved)) == unsaved);
+  g_assert_cmpstr (gloss_annotation_get_note (unsaved), ==, "Who asked them?");
+  g_assert_true (gloss_annotation_store_get_dirty (store));
+}
+
+static void
+test_article_reload_fails (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\xff\xfe";
+  g_autoptr(GlossArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossDocument *before;
+
+  copy_fixture ("sidecar-article.json", fixture->sidecar_path);
+  article = gloss_article_load (fixture->article, NULL, &error);
+  g_assert_no_error (error);
+  before = gloss_article_get_document (article);
+
+  /* Replaced by something that is not an article: the open one stays. */
+  g_file_set_contents (fixture->article_path, binary, sizeof binary, &error);
+  g_assert_no_error (error);
+  g_assert_false (gloss_article_reload (article, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (gloss_article_get_document (article) == before);
+  assert_notes_placed (article);
+
+  /* And so it does when the file is gone. */
+  g_assert_cmpint (g_remove (fixture->article_path), ==, 0);
+  g_assert_false (gloss_article_reload (article, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (gloss_article_get_document (article) == before);
+  assert_notes_placed (article);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +420,8 @@ main (int   argc,
   ADD ("/core/article/newer-sidecar", test_article_newer_sidecar);
   ADD ("/core/article/async", test_article_async);
   ADD ("/core/article/errors", test_article_errors);
+  ADD ("/core/article/reload", test_article_reload);
+  ADD ("/core/article/reload-fails", test_article_reload_fails);
 
 #undef ADD
 

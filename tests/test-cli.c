@@ -263,7 +263,22 @@ test_analyze_json (void)
       g_assert_cmpfloat (score, >=, 0.0);
       g_assert_cmpfloat (score, <=, 1.0);
       g_assert_nonnull (json_object_get_array_member (claim, "reasons"));
+      g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (claim, "has_evidence")));
     }
+
+  /* The summary counts what the lists hold. */
+  {
+    JsonObject *summary = json_object_get_object_member (root, "summary");
+
+    g_assert_nonnull (summary);
+    g_assert_cmpint (json_object_get_int_member (summary, "claims"), ==, json_array_get_length (claims));
+    g_assert_cmpint (json_object_get_int_member (summary, "claims_with_evidence"), <=,
+                     json_object_get_int_member (summary, "claims"));
+    g_assert_nonnull (json_object_get_object_member (summary, "cues_by_kind"));
+    g_assert_nonnull (json_object_get_array_member (summary, "sources"));
+    g_assert_nonnull (json_object_get_array_member (root, "document_cues"));
+    g_assert_true (json_object_has_member (root, "notice"));
+  }
 
   evidence = json_object_get_array_member (root, "evidence");
   assert_ranges (root, "evidence", "text");

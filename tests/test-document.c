@@ -123,6 +123,86 @@ test_document_hash (void)
   g_assert_cmpstr (gloss_document_get_text_hash (document), ==, expected);
 }
 
+/* The hash is computed when first asked for, from any thread, once. */
+static gpointer
+hash_thread (gpointer data)
+{
+  return (gpointer)gloss_document_get_text_hash (data);
+}
+
+static void
+test_document_hash_threads (void)
+{
+  g_autoptr(GlossDocument) document = build_simple ();
+  GThread *threads[4];
+  const char *hashes[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("hash", hash_thread, document);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    hashes[i] = g_thread_join (threads[i]);
+
+  for (guint i = 1; i < G_N_ELEMENTS (threads); i++)
+    g_assert_true (hashes[i] == hashes[0]);
+  g_assert_true (gloss_document_get_text_hash (document) == hashes[0]);
+}
+
+static void
+test_document_images (void)
+{
+  GlossDocumentBuilder *builder = gloss_document_builder_new (GLOSS_DOCUMENT_FORMAT_HTML);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GBytes) png = g_bytes_new_static ("\x89PNG\r\n\x1a\n....", 12);
+  g_autoptr(GBytes) found = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *content_type = NULL;
+  const GlossImage *image;
+
+  /* Names are safe in a URI whatever the page called the file. */
+  name = gloss_document_builder_add_resource (builder, "../../etc/pass wd.png?x=1#y", png, "image/png");
+  g_assert_cmpstr (name, ==, "1-pass-wd.png");
+  other = gloss_document_builder_add_resource (builder, NULL, png, "image/png");
+  g_assert_cmpstr (other, !=, name);
+  for (const char *p = other; *p; p++)
+    g_assert_true (g_ascii_isalnum (*p) || strchr ("-_.", *p) != NULL);
+
+  /* An image before any text, one after a block's text, one at the end;
+   * an image with neither a copy nor a description is dropped.
+   */
+  gloss_document_builder_add_image (builder, name, "  A  harbour ");
+  gloss_document_builder_begin_block (builder, GLOSS_BLOCK_PARAGRAPH, 0);
+  gloss_document_builder_append_text (builder, "First block.", -1);
+  gloss_document_builder_add_image (builder, NULL, "Remote map");
+  gloss_document_builder_end_block (builder);
+  gloss_document_builder_begin_block (builder, GLOSS_BLOCK_PARAGRAPH, 0);
+  gloss_document_builder_append_text (builder, "Second block.", -1);
+  gloss_document_builder_end_block (builder);
+  gloss_document_builder_add_image (builder, NULL, NULL);
+  gloss_document_builder_add_image (builder, other, NULL);
+  document = gloss_document_builder_finish (builder, NULL);
+
+  /* Images never change the text. */
+  g_assert_cmpstr (gloss_document_get_text (document), ==, "First block.\n\nSecond block.");
+  g_assert_cmpuint (gloss_document_get_n_images (document), ==, 3);
+  image = gloss_document_get_image (document, 0);
+  g_assert_cmpuint (image->block, ==, 0);
+  g_assert_cmpstr (image->resource, ==, name);
+  g_assert_cmpstr (image->alt, ==, "A harbour");
+  image = gloss_document_get_image (document, 1);
+  g_assert_cmpuint (image->block, ==, 1);
+  g_assert_null (image->resource);
+  image = gloss_document_get_image (document, 2);
+  g_assert_cmpuint (image->block, ==, 2);
+  g_assert_null (image->alt);
+
+  found = gloss_document_lookup_resource (document, name, &content_type);
+  g_assert_true (g_bytes_equal (found, png));
+  g_assert_cmpstr (content_type, ==, "image/png");
+  g_assert_null (gloss_document_lookup_resource (document, "../../etc/pass wd.png", NULL));
+  g_assert_null (gloss_document_lookup_resource (document, "", NULL));
+}
+
 static void
 test_document_find_block (void)
 {
@@ -276,6 +356,8 @@ main (int   argc,
   g_test_add_func ("/core/document/whitespace", test_document_whitespace);
   g_test_add_func ("/core/document/nfc", test_document_nfc);
   g_test_add_func ("/core/document/hash", test_document_hash);
+  g_test_add_func ("/core/document/hash-threads", test_document_hash_threads);
+  g_test_add_func ("/core/document/images", test_document_images);
   g_test_add_func ("/core/document/find-block", test_document_find_block);
   g_test_add_func ("/core/document/slice", test_document_slice);
   g_test_add_func ("/core/document/utf16", test_document_utf16);

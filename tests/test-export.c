@@ -306,6 +306,51 @@ test_export_no_headings (void)
   g_assert_nonnull (strstr (markdown, "**Claim**"));
 }
 
+/* One-line fields (the creator, the source, its type, a tag) come from the
+ * sidecar, which a person or another tool may have written: a line break in
+ * them must not start a heading, a list or a rule in the export.
+ */
+static void
+test_export_line_breaks_in_fields (void)
+{
+  g_autoptr(GlossDocumentBuilder) builder = gloss_document_builder_new (GLOSS_DOCUMENT_FORMAT_TEXT);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossAnnotationStore) store = NULL;
+  g_autoptr(GlossAnnotation) annotation = NULL;
+  g_autofree char *markdown = NULL;
+  const char *tags[] = { "costs\n# Tag heading", NULL };
+  cmark_node *root;
+
+  gloss_document_builder_set_title (builder, "Night buses");
+  gloss_document_builder_begin_block (builder, GLOSS_BLOCK_PARAGRAPH, 0);
+  gloss_document_builder_append_text (builder, "The night buses carry more people than ever.", -1);
+  gloss_document_builder_end_block (builder);
+  document = gloss_document_builder_finish (g_steal_pointer (&builder), NULL);
+  store = gloss_annotation_store_new (document, NULL);
+
+  annotation = annotate (document, GLOSS_ANNOTATION_EVIDENCE, "more people than ever");
+  gloss_annotation_set_source (annotation, "Transit report\n# Injected heading\n- a list item\r\n---");
+  gloss_annotation_set_source_type (annotation, "government\n1. item");
+  gloss_annotation_set_creator (annotation, "Ana\n===", GLOSS_ROLE_STUDENT);
+  gloss_annotation_set_tags (annotation, tags);
+  gloss_annotation_set_note (annotation, "How many more?");
+  gloss_annotation_store_add (store, annotation);
+
+  markdown = gloss_export_markdown (document, G_LIST_MODEL (store));
+  g_test_message ("%s", markdown);
+
+  root = cmark_parse_document (markdown, strlen (markdown), CMARK_OPT_DEFAULT);
+  g_assert_cmpuint (count_nodes (root, CMARK_NODE_HEADING), ==, 1);
+  g_assert_cmpuint (count_nodes (root, CMARK_NODE_LIST), ==, 0);
+  g_assert_cmpuint (count_nodes (root, CMARK_NODE_THEMATIC_BREAK), ==, 0);
+  cmark_node_free (root);
+
+  /* The words are all there, on one line each. */
+  g_assert_nonnull (strstr (markdown, "Source: Transit report # Injected heading - a list item"));
+  g_assert_nonnull (strstr (markdown, "(government 1. item)"));
+  g_assert_nonnull (strstr (markdown, "*Ana === (student)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/core/export/markdown/sections", test_export_sections);
   g_test_add_func ("/core/export/markdown/escaping", test_export_escaping);
   g_test_add_func ("/core/export/markdown/no-headings", test_export_no_headings);
+  g_test_add_func ("/core/export/markdown/line-breaks-in-fields", test_export_line_breaks_in_fields);
 
   return g_test_run ();
 }

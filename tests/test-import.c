@@ -857,6 +857,36 @@ test_saved_page_files (void)
 }
 
 static void
+test_saved_page_data_uri (void)
+{
+  /* Single-file savers keep images inside the page as data: addresses. */
+  const char *html =
+    "<html><body><article><p>The first paragraph of a page saved as one file, long enough.</p>"
+    "<img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAMAAAADCAIAAADZSiLoAAAAEElEQVR4nGM4YaMBQQxYWACj"
+    "8gqNnuHqhwAAAABJRU5ErkJggg==\" alt=\"Inline chart\">"
+    "<img src=\"data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIi8+\" alt=\"Inline drawing\">"
+    "<p>The second paragraph of the same page, which also has to be long enough.</p></article></body></html>";
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GBytes) chart_bytes = NULL;
+  g_autoptr(GBytes) expected = load_fixture_bytes ("saved-page_files/chart.png");
+  const GlossImage *chart;
+  const GlossImage *drawing;
+
+  document = import_bytes (html, strlen (html), GLOSS_DOCUMENT_FORMAT_HTML, NULL);
+  chart = find_image (document, "Inline chart");
+  g_assert_nonnull (chart);
+  g_assert_nonnull (chart->resource);
+  g_assert_cmpuint (chart->block, ==, 1);
+  chart_bytes = gloss_document_lookup_resource (document, chart->resource, NULL);
+  g_assert_true (g_bytes_equal (chart_bytes, expected));
+
+  /* An SVG document may carry scripts: only its description is shown. */
+  drawing = find_image (document, "Inline drawing");
+  g_assert_nonnull (drawing);
+  g_assert_null (drawing->resource);
+}
+
+static void
 test_saved_page_mhtml (void)
 {
   g_autoptr(GlossDocument) document = import_fixture ("saved-page.mhtml");
@@ -933,6 +963,21 @@ test_saved_page_mhtml_broken (void)
       g_assert_no_error (error);
       g_assert_cmpstr (gloss_document_get_text (document), ==, expected[i]);
     }
+
+  /* Images as raw binary parts, NUL bytes and all. */
+  {
+    static const char binary[] =
+      "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"q\"\r\n\r\n"
+      "--q\r\nContent-Type: text/html\r\n\r\n<p>Page with a binary part.</p>\r\n"
+      "--q\r\nContent-Type: image/gif\r\nContent-Transfer-Encoding: binary\r\n\r\n"
+      "GIF89a\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\r\n--q--\r\n";
+    g_autoptr(GBytes) bytes = g_bytes_new (binary, sizeof binary - 1);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GlossDocument) document = gloss_import_bytes (bytes, GLOSS_DOCUMENT_FORMAT_HTML, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (gloss_document_get_text (document), ==, "Page with a binary part.");
+  }
 
   {
     g_autoptr(GBytes) bytes = g_bytes_new (no_page, strlen (no_page));
@@ -1230,6 +1275,7 @@ main (int   argc,
   g_test_add_func ("/core/import/html/metadata-sources", test_html_metadata_sources);
   g_test_add_func ("/core/import/saved-page/files", test_saved_page_files);
   g_test_add_func ("/core/import/saved-page/mhtml", test_saved_page_mhtml);
+  g_test_add_func ("/core/import/saved-page/data-uri", test_saved_page_data_uri);
   g_test_add_func ("/core/import/saved-page/mhtml-broken", test_saved_page_mhtml_broken);
   g_test_add_func ("/core/import/markdown/front-matter", test_markdown_front_matter);
   g_test_add_func ("/core/import/markdown/h1-title", test_markdown_h1_title);

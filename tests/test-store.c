@@ -427,6 +427,29 @@ test_store_document_file (Fixture       *fixture,
                    ==, "four-day-week.txt");
 }
 
+/* Writes a sidecar holding one note made on @quote, with @note as its
+ * text, and returns the file's contents.
+ */
+static char *
+write_sidecar_with_note (Fixture    *fixture,
+                         const char *quote,
+                         const char *note)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, quote, 0);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  gloss_annotation_set_note (annotation, note);
+  gloss_annotation_store_add (store, annotation);
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+
+  g_file_get_contents (fixture->sidecar_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
 static void
 test_store_unreadable_note (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -482,8 +505,39 @@ test_store_unreadable_note (Fixture       *fixture,
 
     g_assert_cmpint (gloss_sidecar_validate (bytes, &error), ==, -1);
     g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_INVALID);
-    g_assert_nonnull (strstr (error->message, "target.selector[1].start"));
+    g_assert_nonnull (strstr (error->message, "gloss:tags"));
   }
+}
+
+/* Loading places a note whose offsets were edited badly by its quote; the
+ * validator, which a teacher runs to check a file, still names them.
+ */
+static void
+test_store_validate_positions (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autofree char *contents = write_sidecar_with_note (fixture, "The savings are real", "Mine.");
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GString) edited = g_string_new (contents);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A minus sign typed into the start offset. */
+  g_assert_cmpuint (g_string_replace (edited, "\"start\" : ", "\"start\" : -", 1), ==, 1);
+  g_file_set_contents (fixture->sidecar_path, edited->str, edited->len, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_cmpuint (gloss_annotation_store_get_n_unreadable (store), ==, 0);
+  g_assert_cmpint (gloss_annotation_get_anchor_state (item (store, 0)), !=, GLOSS_ANCHOR_ORPHAN);
+  assert_slice (fixture->document, item (store, 0));
+
+  bytes = g_bytes_new (edited->str, edited->len);
+  g_assert_cmpint (gloss_sidecar_validate (bytes, &error), ==, -1);
+  g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "target.selector[1].start"));
 }
 
 static void
@@ -1024,6 +1078,368 @@ test_store_hypothesis_export (Fixture       *fixture,
   assert_slice (fixture->document, annotation);
 }
 
+/* Hand-edited and hostile sidecars */
+
+static void
+test_store_deeply_nested (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, "Teachers leave", 0);
+  g_autoptr(GString) nested = g_string_new ("{\"type\": \"AnnotationCollection\", \"items\": [{\"x-deep\": ");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup_path = g_strconcat (fixture->sidecar_path, ".broken", NULL);
+  const guint depth = 1000000;
+
+  /* A million nested lists: enough to exhaust the stack of a parser that
+   * recurses once per level.
+   */
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (nested, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (nested, ']');
+  g_string_append (nested, "}]}\n");
+  g_file_set_contents (fixture->sidecar_path, nested->str, nested->len, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "article.txt.gloss.json"));
+  g_assert_nonnull (strstr (error->message, "deep"));
+  g_clear_error (&error);
+
+  bytes = g_bytes_new_static (nested->str, nested->len);
+  g_assert_cmpint (gloss_sidecar_validate (bytes, &error), ==, -1);
+  g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The file is kept as it was when the first note is saved. */
+  gloss_annotation_store_add (store, annotation);
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+  backup = read_bytes (backup_path);
+  g_assert_true (g_bytes_equal (backup, bytes));
+}
+
+static void
+test_store_invalid_utf8 (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, "Teachers leave", 0);
+  g_autofree char *contents = write_sidecar_with_note (fixture, "The savings are real", "Tomas checked the budget.");
+  g_autofree char *backup_path = g_strconcat (fixture->sidecar_path, ".broken", NULL);
+  g_autofree char *saved = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  char *a = strstr (contents, "Tomas");
+  guint repaired = 0;
+
+  /* Saved by an editor in Latin-1: "Tomás" with a lone byte 0xE1. */
+  g_assert_nonnull (a);
+  a[3] = '\xe1';
+  g_file_set_contents (fixture->sidecar_path, contents, -1, &error);
+  g_assert_no_error (error);
+  original = read_bytes (fixture->sidecar_path);
+
+  /* The note is shown, with the character it could not read marked. */
+  g_signal_connect_swapped (store, "notify::repaired", G_CALLBACK (count_cb), &repaired);
+  g_assert_true (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_annotation_store_get_repaired (store));
+  g_assert_cmpuint (repaired, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_cmpstr (gloss_annotation_get_note (item (store, 0)), ==, "Tom\xef\xbf\xbd" "s checked the budget.");
+  assert_slice (fixture->document, item (store, 0));
+
+  /* Saving writes valid UTF-8 and keeps the original bytes aside. */
+  gloss_annotation_store_add (store, annotation);
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+  backup = read_bytes (backup_path);
+  g_assert_true (g_bytes_equal (backup, original));
+  g_file_get_contents (fixture->sidecar_path, &saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (saved, -1, NULL));
+  g_assert_nonnull (strstr (saved, "s checked the budget."));
+  g_assert_nonnull (strstr (saved, "Teachers leave"));
+}
+
+static void
+test_store_sidecar_is_directory (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, "Teachers leave", 0);
+  g_autofree char *inside = g_build_filename (fixture->sidecar_path, "keep.txt", NULL);
+  g_autofree char *backup_path = g_strconcat (fixture->sidecar_path, ".broken", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (fixture->sidecar_path, 0700), ==, 0);
+  g_file_set_contents (inside, "mine", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_clear_error (&error);
+
+  /* Saving does not move or replace the folder; the note stays. */
+  gloss_annotation_store_add (store, annotation);
+  g_assert_false (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_clear_error (&error);
+  g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (backup_path, G_FILE_TEST_EXISTS));
+  g_assert_true (gloss_annotation_store_get_dirty (store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+
+  /* Once the folder is out of the way, the notes are saved. */
+  g_assert_cmpint (g_remove (inside), ==, 0);
+  g_assert_cmpint (g_rmdir (fixture->sidecar_path), ==, 0);
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (fixture->sidecar_path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_store_duplicate_ids (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = write_sidecar_with_note (fixture, "The savings are real", "First copy.");
+  g_autofree char *copy_contents = NULL;
+  g_autofree char *copied = NULL;
+  JsonArray *items;
+  JsonNode *copy;
+  GlossAnnotation *first;
+  GlossAnnotation *second;
+  const char *id;
+
+  /* A note pasted twice by hand, and the copy edited. */
+  json_parser_load_from_data (parser, contents, -1, &error);
+  g_assert_no_error (error);
+  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "items");
+  copy = json_node_copy (json_array_get_element (items, 0));
+  json_array_add_element (items, copy);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  copied = json_generator_to_data (generator, NULL);
+  copy_contents = g_strdup (copied);
+  {
+    char *first_copy = strstr (copy_contents, "First copy.");
+    char *second_copy = first_copy != NULL ? strstr (first_copy + 1, "First copy.") : NULL;
+
+    g_assert_nonnull (second_copy);
+    memcpy (second_copy, "Other", 5);
+  }
+  g_file_set_contents (fixture->sidecar_path, copy_contents, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  first = item (store, 0);
+  second = item (store, 1);
+
+  /* Both are shown, and each can be found, edited and deleted on its own. */
+  g_assert_cmpstr (gloss_annotation_get_id (first), !=, gloss_annotation_get_id (second));
+  id = gloss_annotation_get_id (second);
+  g_assert_true (gloss_annotation_store_lookup (store, id) == second);
+  g_assert_true (gloss_annotation_store_lookup (store, gloss_annotation_get_id (first)) == first);
+  g_assert_true (g_str_has_prefix (gloss_annotation_get_note (first), "First copy.") ||
+                 g_str_has_prefix (gloss_annotation_get_note (second), "First copy."));
+  g_assert_true (g_str_has_prefix (gloss_annotation_get_note (first), "Other copy.") ||
+                 g_str_has_prefix (gloss_annotation_get_note (second), "Other copy."));
+}
+
+/* Another program writes the sidecar while Gloss has it open. */
+static void
+write_other_version (Fixture    *fixture,
+                     const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  guint64 mtime;
+
+  g_file_set_contents (fixture->sidecar_path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  /* File times can be coarse: make sure the change shows in them, as it
+   * would a moment later.
+   */
+  info = g_file_query_info (fixture->sidecar, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+  g_file_set_attribute_uint64 (fixture->sidecar, G_FILE_ATTRIBUTE_TIME_MODIFIED, mtime + 7,
+                               G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_store_conflict (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *contents = write_sidecar_with_note (fixture, "The savings are real", "Mine.");
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, "Teachers leave", 0);
+  g_autofree char *conflict_path = g_strconcat (fixture->sidecar_path, ".conflict", NULL);
+  g_autofree char *theirs = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  guint conflicts = 0;
+
+  g_assert_true (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+  g_signal_connect_swapped (store, "notify::conflict-file", G_CALLBACK (count_cb), &conflicts);
+
+  /* Saving over our own file is no conflict. */
+  gloss_annotation_set_note (item (store, 0), "Mine, edited.");
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (gloss_annotation_store_get_conflict_file (store));
+
+  /* Another program (a sync client, a second copy of Gloss) writes its
+   * version; ours is saved and theirs kept beside it.
+   */
+  theirs = write_sidecar_with_note (fixture, "Teachers leave because of pay", "Theirs.");
+  write_other_version (fixture, theirs);
+  gloss_annotation_store_add (store, annotation);
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (conflicts, ==, 1);
+  g_assert_nonnull (gloss_annotation_store_get_conflict_file (store));
+  g_assert_cmpstr (g_file_peek_path (gloss_annotation_store_get_conflict_file (store)), ==, conflict_path);
+  g_file_get_contents (conflict_path, &kept, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, theirs);
+  g_file_get_contents (fixture->sidecar_path, &saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved, "Mine, edited."));
+  g_assert_nonnull (strstr (saved, "Teachers leave"));
+  g_assert_null (strstr (saved, "Theirs."));
+
+  /* The next save is over our own file again. */
+  gloss_annotation_set_note (annotation, "Later.");
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts, ==, 1);
+}
+
+static void
+test_store_conflict_new_file (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, "Teachers leave", 0);
+  g_autofree char *conflict_path = g_strconcat (fixture->sidecar_path, ".conflict", NULL);
+  g_autofree char *theirs = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* No notes file when the article was opened... */
+  g_assert_true (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* ...but one appeared before the first save. */
+  theirs = write_sidecar_with_note (fixture, "The savings are real", "Theirs.");
+  gloss_annotation_store_add (store, annotation);
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+
+  g_file_get_contents (conflict_path, &kept, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, theirs);
+}
+
+static void
+test_store_conflict_async (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *contents = write_sidecar_with_note (fixture, "The savings are real", "Mine.");
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Waiter waiter = { loop, 0, 0, FALSE };
+  g_autofree char *conflict_path = g_strconcat (fixture->sidecar_path, ".conflict", NULL);
+  g_autofree char *theirs = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+  g_signal_connect (store, "saved", G_CALLBACK (waiter_saved_cb), &waiter);
+  g_signal_connect (store, "save-failed", G_CALLBACK (waiter_failed_cb), &waiter);
+  gloss_annotation_store_set_autosave (store, TRUE);
+
+  /* Ours first, then theirs, as in a window that stays open. */
+  gloss_annotation_set_note (item (store, 0), "Mine, edited.");
+  wait_for_save (&waiter);
+  g_assert_cmpuint (waiter.saved, ==, 1);
+
+  theirs = write_sidecar_with_note (fixture, "Teachers leave because of pay", "Theirs.");
+  write_other_version (fixture, theirs);
+  gloss_annotation_set_note (item (store, 0), "Mine, edited twice.");
+  wait_for_save (&waiter);
+  g_assert_cmpuint (waiter.saved, ==, 2);
+  g_assert_cmpuint (waiter.failed, ==, 0);
+
+  g_file_get_contents (conflict_path, &kept, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, theirs);
+  g_file_get_contents (fixture->sidecar_path, &saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved, "Mine, edited twice."));
+  g_assert_nonnull (gloss_annotation_store_get_conflict_file (store));
+}
+
+static void
+test_store_autosave_retries (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "notes", NULL);
+  g_autofree char *path = g_build_filename (folder, "article.txt.gloss.json", NULL);
+  g_autoptr(GFile) sidecar = g_file_new_for_path (path);
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, "Teachers leave", 0);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Waiter waiter = { loop, 0, 0, FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  /* The folder cannot take the notes yet (it is a file)... */
+  g_file_set_contents (folder, "in the way\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_signal_connect (store, "saved", G_CALLBACK (waiter_saved_cb), &waiter);
+  g_signal_connect (store, "save-failed", G_CALLBACK (waiter_failed_cb), &waiter);
+  gloss_annotation_store_set_autosave (store, TRUE);
+  gloss_annotation_store_add (store, annotation);
+  gloss_annotation_set_note (annotation, "Do not lose me.");
+  wait_for_save (&waiter);
+  g_assert_cmpuint (waiter.failed, ==, 1);
+  g_assert_cmpuint (waiter.saved, ==, 0);
+  g_assert_true (gloss_annotation_store_get_dirty (store));
+
+  /* ...then it can, and the notes reach it without another change. */
+  g_assert_cmpint (g_remove (folder), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  while (waiter.saved == 0)
+    wait_for_save (&waiter);
+  g_assert_false (gloss_annotation_store_get_dirty (store));
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "Do not lose me."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1047,6 +1463,15 @@ main (int   argc,
   ADD ("/core/store/async-damaged", test_store_async_damaged);
   ADD ("/core/store/orphans-kept", test_store_orphans_kept);
   ADD ("/core/store/hypothesis-export", test_store_hypothesis_export);
+  ADD ("/core/store/validate-positions", test_store_validate_positions);
+  ADD ("/core/store/deeply-nested", test_store_deeply_nested);
+  ADD ("/core/store/invalid-utf8", test_store_invalid_utf8);
+  ADD ("/core/store/sidecar-is-directory", test_store_sidecar_is_directory);
+  ADD ("/core/store/duplicate-ids", test_store_duplicate_ids);
+  ADD ("/core/store/conflict", test_store_conflict);
+  ADD ("/core/store/conflict-new-file", test_store_conflict_new_file);
+  ADD ("/core/store/conflict-async", test_store_conflict_async);
+  ADD ("/core/store/autosave-retries", test_store_autosave_retries);
 
 #undef ADD
 

@@ -311,6 +311,11 @@ add_findings (JsonBuilder *builder,
 
       add_string_member (builder, "text", gloss_finding_get_label (finding));
       add_string_member (builder, "kind", gloss_finding_get_kind (finding));
+      if (category == GLOSS_FINDING_CLAIM)
+        {
+          json_builder_set_member_name (builder, "has_evidence");
+          json_builder_add_boolean_value (builder, gloss_finding_get_has_evidence (finding));
+        }
       if (category == GLOSS_FINDING_CUE)
         {
           GlossVocabulary *bias = gloss_vocabulary_get_default ("bias");
@@ -331,6 +336,63 @@ add_findings (JsonBuilder *builder,
       for (guint j = 0; reasons != NULL && reasons[j] != NULL; j++)
         json_builder_add_string_value (builder, reasons[j]);
       json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_summary (JsonBuilder   *builder,
+             GlossAnalysis *analysis)
+{
+  const GlossAnalysisSummary *summary = gloss_analysis_get_summary (analysis);
+
+  json_builder_set_member_name (builder, "summary");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "claims");
+  json_builder_add_int_value (builder, summary->n_claims);
+  json_builder_set_member_name (builder, "claims_with_evidence");
+  json_builder_add_int_value (builder, summary->n_claims_with_evidence);
+  json_builder_set_member_name (builder, "evidence_share");
+  json_builder_add_double_value (builder, gloss_analysis_summary_get_evidence_share (summary));
+  json_builder_set_member_name (builder, "evidence");
+  json_builder_add_int_value (builder, summary->n_evidence);
+  json_builder_set_member_name (builder, "cues");
+  json_builder_add_int_value (builder, summary->n_cues);
+  json_builder_set_member_name (builder, "cues_by_kind");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < summary->n_cue_kinds; i++)
+    {
+      json_builder_set_member_name (builder, summary->cue_kinds[i]);
+      json_builder_add_int_value (builder, summary->cue_counts[i]);
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < summary->n_sources; i++)
+    json_builder_add_string_value (builder, summary->sources[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/* Cues about the article as a whole have no range of their own. */
+static void
+add_document_cues (JsonBuilder *builder,
+                   GListModel  *cues)
+{
+  guint n_items = g_list_model_get_n_items (cues);
+
+  json_builder_set_member_name (builder, "document_cues");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GlossFinding) finding = g_list_model_get_item (cues, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "kind", gloss_finding_get_kind (finding));
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_double_value (builder, gloss_finding_get_score (finding));
+      add_string_member (builder, "explanation", gloss_finding_get_explanation (finding));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -465,6 +527,9 @@ command_analyze (int    argc,
       add_findings (builder, "claims", gloss_analysis_get_claims (analysis));
       add_findings (builder, "evidence", gloss_analysis_get_evidence (analysis));
       add_findings (builder, "cues", gloss_analysis_get_cues (analysis));
+      add_document_cues (builder, gloss_analysis_get_document_cues (analysis));
+      add_summary (builder, analysis);
+      add_string_member (builder, "notice", gloss_analysis_get_notice (analysis));
       json_builder_end_object (builder);
       output = builder_to_string (builder);
     }
@@ -481,6 +546,14 @@ command_analyze (int    argc,
       print_findings_text (out, _("Claims"), gloss_analysis_get_claims (analysis));
       print_findings_text (out, _("Evidence"), gloss_analysis_get_evidence (analysis));
       print_findings_text (out, _("Cues"), gloss_analysis_get_cues (analysis));
+      for (guint i = 0; i < g_list_model_get_n_items (gloss_analysis_get_document_cues (analysis)); i++)
+        {
+          g_autoptr(GlossFinding) cue = g_list_model_get_item (gloss_analysis_get_document_cues (analysis), i);
+
+          g_string_append_printf (out, "  %s\n", gloss_finding_get_explanation (cue));
+        }
+      if (gloss_analysis_get_notice (analysis) != NULL)
+        g_string_append_printf (out, "\n%s\n", gloss_analysis_get_notice (analysis));
       output = g_string_free (g_steal_pointer (&out), FALSE);
     }
 

@@ -113,6 +113,239 @@ compare_matches (gconstpointer a,
   return 0;
 }
 
+/* Techniques that lie in how a clause argues rather than in a word. */
+#define CLAUSE_TECHNIQUES (GLOSS_LEXICON_MASK (GLOSS_LEXICON_DOUBT) | \
+                           GLOSS_LEXICON_MASK (GLOSS_LEXICON_APPEAL_TO_FEAR) | \
+                           GLOSS_LEXICON_MASK (GLOSS_LEXICON_CAUSAL_OVERSIMPLIFICATION) | \
+                           GLOSS_LEXICON_MASK (GLOSS_LEXICON_APPEAL_TO_AUTHORITY) | \
+                           GLOSS_LEXICON_MASK (GLOSS_LEXICON_BLACK_AND_WHITE) | \
+                           GLOSS_LEXICON_MASK (GLOSS_LEXICON_WHATABOUTISM) | \
+                           GLOSS_LEXICON_MASK (GLOSS_LEXICON_STRAW_MAN) | \
+                           GLOSS_LEXICON_MASK (GLOSS_LEXICON_BANDWAGON))
+
+static int
+compare_by_position (gconstpointer a,
+                     gconstpointer b)
+{
+  const GlossLexMatch *ma = a;
+  const GlossLexMatch *mb = b;
+
+  return ma->first < mb->first ? -1 : ma->first > mb->first ? 1 : 0;
+}
+
+/* Words that strengthen the loaded word after them. */
+static gboolean
+is_modifier (const char *folded)
+{
+  static const char * const modifiers[] = {
+    "so", "very", "most", "utterly", "completely", "totally", "absolutely", "truly",
+    "really", "outright", "downright", "pure", "sheer", "utter", "complete", "total",
+    "deeply", "extremely", "incredibly", "thoroughly", "wholly", "entirely", "absolute",
+    "real", "true", "such", NULL
+  };
+
+  for (guint i = 0; modifiers[i] != NULL; i++)
+    {
+      if (strcmp (folded, modifiers[i]) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether a word reads as an adjective or a participle, which colours the
+ * noun that follows it.
+ */
+static gboolean
+is_adjective_like (const char *folded)
+{
+  static const char * const endings[] = {
+    "ous", "ful", "ic", "ive", "ent", "ant", "al", "able", "ible", "less", "ish", "ed",
+    "ing", "ist", "ent", "ary", "id", "ile", "ine", NULL
+  };
+  gsize len = strlen (folded);
+
+  if (len < 4)
+    return FALSE;
+
+  for (guint i = 0; endings[i] != NULL; i++)
+    {
+      if (g_str_has_suffix (folded, endings[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_determiner (const char *folded)
+{
+  return strcmp (folded, "a") == 0 || strcmp (folded, "an") == 0 || strcmp (folded, "the") == 0 ||
+         strcmp (folded, "this") == 0 || strcmp (folded, "these") == 0 ||
+         strcmp (folded, "those") == 0 || strcmp (folded, "such") == 0;
+}
+
+/* Whether the word after a loaded adjective continues the noun phrase it
+ * colours.
+ */
+static gboolean
+continues_phrase (const Tokens *tokens,
+                  const guint8 *taken,
+                  guint         index,
+                  guint         sentence)
+{
+  const GlossLexToken *next;
+
+  if (index >= tokens->lex->len || taken[index])
+    return FALSE;
+
+  next = lex_at (tokens, index);
+
+  return next->joined && next->sentence == sentence && !next->capitalised &&
+         !info_at (tokens, index)->numeric &&
+         !gloss_lexicon_contains (GLOSS_LEXICON_FUNCTION_WORD, next->folded) &&
+         !gloss_lexicon_contains (GLOSS_LEXICON_STOPWORD, next->folded);
+}
+
+/* A word in "-ing" or "-ed" before a noun is as often a verb with its
+ * object ("spreading lies") as an adjective.
+ */
+static gboolean
+is_participle (const char *folded)
+{
+  return g_str_has_suffix (folded, "ing") || g_str_has_suffix (folded, "ed");
+}
+
+/* Whether the word after a loaded noun reads as a noun that continues it
+ * rather than as the verb of the sentence.
+ */
+static gboolean
+is_compound_noun (const Tokens *tokens,
+                  guint         index)
+{
+  const char *folded = lex_at (tokens, index)->folded;
+
+  return !g_str_has_suffix (folded, "ed") && !g_str_has_suffix (folded, "ly") &&
+         !gloss_lexicon_contains (GLOSS_LEXICON_PAST_TENSE, folded) &&
+         !gloss_lexicon_contains (GLOSS_LEXICON_REPORT_VERB, folded) &&
+         !gloss_lexicon_contains (GLOSS_LEXICON_MODAL, folded) &&
+         !gloss_lexicon_contains (GLOSS_LEXICON_EVENT, folded) &&
+         !gloss_lexicon_contains (GLOSS_LEXICON_HEDGE, folded);
+}
+
+static void
+extend_phrase (const Tokens  *tokens,
+               const guint8  *taken,
+               GlossLexiconId lexicon,
+               guint         *first,
+               guint         *last)
+{
+  guint n_tokens = tokens->lex->len;
+  const GlossLexToken *head = lex_at (tokens, *last);
+
+  /* Words that strengthen it or describe it further: "utterly
+   * disgusting", "absolute horror", "damning public indictment".
+   */
+  for (guint added = 0; added < 2 && *first > 0 && !taken[*first - 1] &&
+       lex_at (tokens, *first)->joined && !lex_at (tokens, *first)->sentence_initial; added++)
+    {
+      const GlossLexToken *prev = lex_at (tokens, *first - 1);
+
+      if (!is_modifier (prev->folded) &&
+          !gloss_lexicon_contains (GLOSS_LEXICON_INTENSIFIER, prev->folded) &&
+          !(is_adjective_like (prev->folded) && !is_participle (prev->folded) &&
+            !prev->capitalised &&
+            !gloss_lexicon_contains (GLOSS_LEXICON_PAST_TENSE, prev->folded) &&
+            !gloss_lexicon_contains (GLOSS_LEXICON_REPORT_VERB, prev->folded) &&
+            !gloss_lexicon_contains (GLOSS_LEXICON_STOPWORD, prev->folded) &&
+            !gloss_lexicon_contains (GLOSS_LEXICON_FUNCTION_WORD, prev->folded)))
+        break;
+      (*first)--;
+    }
+
+  /* The article of a label: "a total low-life", "the usual cranks". */
+  if (lexicon == GLOSS_LEXICON_NAME_CALLING &&
+      *first > 0 && !taken[*first - 1] && lex_at (tokens, *first)->joined &&
+      !lex_at (tokens, *first)->sentence_initial &&
+      is_determiner (lex_at (tokens, *first - 1)->folded))
+    (*first)--;
+
+  if (*last + 1 >= n_tokens || taken[*last + 1])
+    return;
+
+  {
+    const GlossLexToken *next = lex_at (tokens, *last + 1);
+
+    if (!next->joined || next->sentence != head->sentence || info_at (tokens, *last + 1)->numeric)
+      return;
+
+    /* A label before a name: "Crooked Hillary". */
+    if (next->capitalised && !head->capitalised)
+      {
+        guint run = gloss_analysis_name_run (tokens, *last + 1, MIN (n_tokens, *last + 3));
+
+        for (guint k = 1; k <= run; k++)
+          {
+            if (taken[*last + 1])
+              break;
+            (*last)++;
+          }
+        return;
+      }
+
+    /* An adjective before its noun, past further adjectives:
+     * "disgusting behaviour", "reckless red-state senator"; a noun with
+     * the noun it makes a compound with: "hate speech".
+     */
+    if (is_adjective_like (head->folded) || g_str_has_suffix (head->folded, "ly") ||
+        is_compound_noun (tokens, *last + 1))
+      {
+        guint added = 0;
+
+        while (added < 3 && continues_phrase (tokens, taken, *last + 1, head->sentence))
+          {
+            const char *word = lex_at (tokens, *last + 1)->folded;
+
+            (*last)++;
+            added++;
+            if (!is_adjective_like (word) && strchr (word, '-') == NULL)
+              break;
+          }
+      }
+
+    /* A pair of judgements: "vicious and cruel". */
+    if (*last + 2 < n_tokens && !taken[*last + 1] && !taken[*last + 2] &&
+        (strcmp (lex_at (tokens, *last + 1)->folded, "and") == 0 ||
+         strcmp (lex_at (tokens, *last + 1)->folded, "or") == 0) &&
+        lex_at (tokens, *last + 1)->joined &&
+        is_adjective_like (lex_at (tokens, *last)->folded) &&
+        is_adjective_like (lex_at (tokens, *last + 2)->folded) &&
+        !is_participle (lex_at (tokens, *last + 2)->folded) &&
+        continues_phrase (tokens, taken, *last + 2, head->sentence))
+      *last += 2;
+  }
+}
+
+static void
+extend_to_next_word (const Tokens *tokens,
+                     const guint8 *taken,
+                     guint        *last)
+{
+  const GlossLexToken *next;
+
+  if (*last + 1 >= tokens->lex->len || taken[*last + 1])
+    return;
+
+  next = lex_at (tokens, *last + 1);
+  if (!next->joined || next->sentence != lex_at (tokens, *last)->sentence ||
+      info_at (tokens, *last + 1)->numeric ||
+      gloss_lexicon_contains (GLOSS_LEXICON_FUNCTION_WORD, next->folded) ||
+      gloss_lexicon_contains (GLOSS_LEXICON_STOPWORD, next->folded))
+    return;
+
+  (*last)++;
+}
+
 void
 gloss_analysis_find_lexicon_cues (Analyser *an)
 {
@@ -120,6 +353,9 @@ gloss_analysis_find_lexicon_cues (Analyser *an)
   guint n_tokens = tokens->lex->len;
   g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (GlossLexMatch));
   g_autofree guint8 *taken = g_new0 (guint8, n_tokens + 1);
+  g_autoptr(GArray) selected = g_array_new (FALSE, FALSE, sizeof (GlossLexMatch));
+  g_autoptr(GArray) clauses = g_array_new (FALSE, FALSE, sizeof (TokenRange));
+  guint clauses_of = G_MAXUINT;
   const GlossLexToken *lex = (const GlossLexToken *)(gpointer)tokens->lex->data;
 
   for (guint i = 0; i < n_tokens; i++)
@@ -144,11 +380,6 @@ gloss_analysis_find_lexicon_cues (Analyser *an)
   for (guint m = 0; m < matches->len; m++)
     {
       const GlossLexMatch *match = &g_array_index (matches, GlossLexMatch, m);
-      const GlossLexicon *lexicon = gloss_lexicon_get (match->lexicon);
-      const TokenInfo *first = info_at (tokens, match->first);
-      const TokenInfo *last = info_at (tokens, match->first + match->n_tokens - 1);
-      g_autofree char *label = NULL;
-      g_autofree char *explanation = NULL;
       gboolean free = TRUE;
 
       for (guint k = 0; k < match->n_tokens; k++)
@@ -171,12 +402,73 @@ gloss_analysis_find_lexicon_cues (Analyser *an)
       for (guint k = 0; k < match->n_tokens; k++)
         taken[match->first + k] = 1;
 
-      label = gloss_analysis_tokens_dup_range (tokens, match->first, match->n_tokens);
+      g_array_append_val (selected, *match);
+    }
+
+  /* Loaded words and labels are highlighted with the words that they
+   * colour: "utterly disgusting behaviour", "Crooked Hillary".
+   */
+  g_array_sort (selected, compare_by_position);
+  for (guint m = 0; m < selected->len; m++)
+    {
+      const GlossLexMatch *match = &g_array_index (selected, GlossLexMatch, m);
+      const GlossLexicon *lexicon = gloss_lexicon_get (match->lexicon);
+      g_autofree char *trigger = gloss_analysis_tokens_dup_range (tokens, match->first, match->n_tokens);
+      g_autofree char *label = NULL;
+      g_autofree char *explanation = NULL;
+      guint first = match->first;
+      guint last = match->first + match->n_tokens - 1;
+
+      if (match->lexicon == GLOSS_LEXICON_LOADED_LANGUAGE ||
+          match->lexicon == GLOSS_LEXICON_NAME_CALLING)
+        {
+          extend_phrase (tokens, taken, match->lexicon, &first, &last);
+        }
+      else if (match->lexicon == GLOSS_LEXICON_EXAGGERATION ||
+               (match->lexicon == GLOSS_LEXICON_INTENSIFIER && match->n_tokens == 1 &&
+                is_modifier (lex_at (tokens, match->first)->folded)))
+        {
+          /* "extremely bad", "the worst president": the word that is
+           * strengthened belongs to the overstatement. A word that vouches
+           * for a whole claim ("clearly") stands alone.
+           */
+          extend_to_next_word (tokens, taken, &last);
+        }
+      else if ((GLOSS_LEXICON_MASK (match->lexicon) & CLAUSE_TECHNIQUES) != 0)
+        {
+          /* These techniques are ways of arguing, not words: the cue is
+           * the clause that argues so, with the words that signal it in
+           * the explanation.
+           */
+          guint sentence = lex_at (tokens, match->first)->sentence;
+
+          if (sentence != clauses_of)
+            {
+              g_array_set_size (clauses, 0);
+              gloss_analysis_split_clauses (an, sentence, clauses);
+              clauses_of = sentence;
+            }
+
+          for (guint k = 0; k < clauses->len; k++)
+            {
+              const TokenRange *r = &g_array_index (clauses, TokenRange, k);
+
+              if (match->first >= r->first && match->first < r->first + r->n)
+                {
+                  first = r->first;
+                  last = MAX (last, r->first + r->n - 1);
+                  break;
+                }
+            }
+        }
+
+      label = gloss_analysis_tokens_dup_range (tokens, first, last - first + 1);
       explanation = expand_template (_(match->entry->explanation != NULL ?
                                        match->entry->explanation :
                                        lexicon->explanation),
-                                     label);
-      g_ptr_array_add (an->cues, new_cue (lexicon->id, first->start, last->end,
+                                     trigger);
+      g_ptr_array_add (an->cues, new_cue (lexicon->id, info_at (tokens, first)->start,
+                                          info_at (tokens, last)->end,
                                           label, lexicon->score, explanation));
     }
 }
@@ -208,6 +500,15 @@ gloss_analysis_find_sentence_cues (Analyser *an)
 
           g_ptr_array_add (an->cues, new_cue ("slogans", s->start, s->end, label, 0.4, explanation));
         }
+      else if ((s->flags & (SENTENCE_EXCLAMATION | SENTENCE_HEADING)) == SENTENCE_EXCLAMATION &&
+               s->n_tokens > 6)
+        {
+          g_autofree char *label = gloss_analysis_dup_sentence (an, s);
+
+          g_ptr_array_add (an->cues,
+                           new_cue ("loaded-language", s->start, s->end, label, 0.4,
+                                    _("exclamation: the sentence appeals to feeling rather than argues")));
+        }
 
       /* "Either ... or" inside one sentence. */
       for (guint t = 0; t < s->n_tokens; t++)
@@ -233,6 +534,104 @@ gloss_analysis_find_sentence_cues (Analyser *an)
                 }
             }
           break;
+        }
+    }
+}
+
+/* Scare quotes: one to three words in quotation marks inside a sentence,
+ * which put the author at a distance from the word ("the “experts”"). A
+ * quotation of a title, all in capitals, or of a whole sentence is not one.
+ */
+void
+gloss_analysis_find_scare_quotes (Analyser *an)
+{
+  guint n_blocks = gloss_document_get_n_blocks (an->document);
+
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      const GlossBlock *block = gloss_document_get_block (an->document, b);
+      const char *p = an->text + block->byte_start;
+      const char *end = an->text + gloss_analysis_block_byte_end (an->text, block);
+      guint cp = block->start;
+      gunichar closer = 0;
+      const char *open_p = NULL;
+      guint open_cp = 0;
+
+      if (block->kind == GLOSS_BLOCK_HEADING || block->kind == GLOSS_BLOCK_PREFORMATTED ||
+          block->kind == GLOSS_BLOCK_QUOTE)
+        continue;
+
+      for (; p < end; p = g_utf8_next_char (p), cp++)
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (closer == 0)
+            {
+              if (c == 0x201C || c == '"')
+                {
+                  closer = c == 0x201C ? 0x201D : '"';
+                  open_p = p;
+                  open_cp = cp;
+                }
+              continue;
+            }
+
+          if (c != closer)
+            continue;
+
+          {
+            const char *inner = g_utf8_next_char (open_p);
+            const char *after = g_utf8_next_char (p);
+            guint words = 0;
+            gboolean lower = FALSE;
+            gboolean in_word = FALSE;
+            gboolean inside_sentence;
+
+            for (const char *q = inner; q < p; q = g_utf8_next_char (q))
+              {
+                gunichar qc = g_utf8_get_char (q);
+                gboolean w = gloss_analysis_is_word_char (qc);
+
+                if (w && !in_word)
+                  {
+                    words++;
+                    if (g_unichar_islower (qc))
+                      lower = TRUE;
+                  }
+                if (qc == '.' || qc == '?' || qc == '!' || qc == ',')
+                  words = 100;
+                in_word = w;
+              }
+
+            /* A word, or a comma or the like, before it in the sentence:
+             * quotation marks that open a sentence quote someone.
+             */
+            inside_sentence = FALSE;
+            for (const char *q = open_p; q > an->text + block->byte_start;)
+              {
+                gunichar qc;
+
+                q = g_utf8_prev_char (q);
+                qc = g_utf8_get_char (q);
+                if (g_unichar_isspace (qc))
+                  continue;
+
+                inside_sentence = gloss_analysis_is_word_char (qc) || qc == ',' || qc == ';' ||
+                                  qc == ':' || qc == '(' || qc == 0x2013 || qc == 0x2014;
+                break;
+              }
+
+            if (words >= 1 && words <= 3 && (lower || words == 1) && inside_sentence)
+              {
+                g_autofree char *label = g_strndup (open_p, after - open_p);
+                g_autofree char *explanation =
+                  g_strdup_printf (_("doubt: the scare quotes of %s keep the word at a distance"), label);
+
+                g_ptr_array_add (an->cues, new_cue ("doubt", open_cp, cp + 1, label, 0.4, explanation));
+              }
+
+            closer = 0;
+          }
         }
     }
 }
@@ -362,5 +761,107 @@ gloss_analysis_find_repetition (Analyser *an)
         }
 
       i = j;
+    }
+}
+
+/* Cues about the article as a whole, which no single range shows: that it
+ * cites no source at all, or that the sources it quotes all speak for one
+ * side. They have an empty range at the start of the text.
+ */
+
+/* An article shorter than this says too little to be judged as a whole. */
+#define MIN_DOCUMENT_SENTENCES 5
+
+static gboolean
+has_counter_voice (const Analyser *an)
+{
+  const GlossLexToken *lex = (const GlossLexToken *)(gpointer)an->tokens.lex->data;
+  guint n_tokens = an->tokens.lex->len;
+  GlossLexMatch match;
+
+  for (guint t = 0; t < n_tokens; t++)
+    {
+      if (gloss_lexicon_match (lex, n_tokens, t, GLOSS_LEXICON_COUNTER_VOICE, &match))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+gloss_analysis_find_document_cues (Analyser *an)
+{
+  g_autoptr(GHashTable) voices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *voice = NULL;
+  guint n_sourced = 0;
+  guint n_voiced = 0;
+  guint n_sentences = 0;
+
+  for (guint i = 0; i < an->sentences->len; i++)
+    {
+      const Sentence *s = &g_array_index (an->sentences, Sentence, i);
+
+      if ((s->flags & (SENTENCE_HEADING | SENTENCE_HEADLINE | SENTENCE_LEAD_IN)) == 0)
+        n_sentences++;
+    }
+
+  if (n_sentences < MIN_DOCUMENT_SENTENCES)
+    return;
+
+  for (guint i = 0; i < an->evidence->len; i++)
+    {
+      GlossFinding *finding = g_ptr_array_index (an->evidence, i);
+      const char *kind = gloss_finding_get_kind (finding);
+      const char *detail = gloss_finding_get_detail (finding);
+
+      if (strcmp (kind, "quotation") == 0 || strcmp (kind, "attribution") == 0 ||
+          strcmp (kind, "link") == 0 || strcmp (kind, "citation") == 0)
+        n_sourced++;
+
+      if ((strcmp (kind, "quotation") == 0 || strcmp (kind, "attribution") == 0) && detail != NULL)
+        {
+          /* "Mayor Ilse Brandt" and "Brandt" are one voice: people are
+           * told apart by their last names.
+           */
+          const char *last_word = strrchr (detail, ' ');
+          g_autofree char *key = g_utf8_casefold (last_word != NULL ? last_word + 1 : detail, -1);
+
+          n_voiced++;
+          if (!g_hash_table_contains (voices, key))
+            {
+              g_hash_table_add (voices, g_steal_pointer (&key));
+              voice = detail;
+            }
+        }
+    }
+
+  if (n_sourced == 0)
+    {
+      g_ptr_array_add (an->document_cues,
+                       new_cue ("no-source", 0, 0, NULL, 0.6,
+                                _("no source: the article cites no source for what it says; there is no quotation, attribution, link or citation")));
+      return;
+    }
+
+  if (n_voiced < 2 || has_counter_voice (an))
+    return;
+
+  if (g_hash_table_size (voices) == 1)
+    {
+      g_autofree char *explanation =
+        g_strdup_printf (_("one-sidedness: every quotation and attribution is of %s; no other voice is heard"),
+                         voice);
+
+      g_ptr_array_add (an->document_cues, new_cue ("one-sidedness", 0, 0, NULL, 0.5, explanation));
+    }
+  else
+    {
+      g_autofree char *explanation =
+        g_strdup_printf (ngettext ("one-sidedness: %u source is quoted, and no reply, denial or opposing view is given",
+                                   "one-sidedness: %u sources are quoted, and no reply, denial or opposing view is given",
+                                   g_hash_table_size (voices)),
+                         g_hash_table_size (voices));
+
+      g_ptr_array_add (an->document_cues, new_cue ("one-sidedness", 0, 0, NULL, 0.4, explanation));
     }
 }

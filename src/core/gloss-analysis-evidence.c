@@ -401,6 +401,83 @@ appositive_name (const Tokens *tokens,
   return verb;
 }
 
+/* The source named last before @offset, close enough for "she said" to
+ * refer to it.
+ */
+static char *
+last_named_source (const Analyser *an,
+                   guint           offset)
+{
+  GlossFinding *best = NULL;
+
+  /* The evidence is in the order it was found, not in text order. */
+  for (guint i = 0; i < an->evidence->len; i++)
+    {
+      GlossFinding *finding = g_ptr_array_index (an->evidence, i);
+      const char *detail = gloss_finding_get_detail (finding);
+      const char *kind = gloss_finding_get_kind (finding);
+      guint start = gloss_finding_get_start (finding);
+
+      if (start >= offset || offset - start > 400)
+        continue;
+      if (detail == NULL || !g_unichar_isupper (g_utf8_get_char (detail)) ||
+          (strcmp (kind, "attribution") != 0 && strcmp (kind, "quotation") != 0))
+        continue;
+      if (best == NULL || start > gloss_finding_get_start (best))
+        best = finding;
+    }
+
+  return best != NULL ? g_strdup (gloss_finding_get_detail (best)) : NULL;
+}
+
+/* The words that may stand between a speaker and the report verb: "has",
+ * "also", "even" in "the minister has even said".
+ */
+static guint
+verb_start (const Tokens *tokens,
+            guint         verb,
+            guint         sentence_start)
+{
+  static const char * const fillers[] = {
+    "has", "have", "had", "also", "even", "further", "again", "recently", "repeatedly",
+    "publicly", "openly", "once", "previously", "later", "then", "himself", "herself",
+    "itself", "themselves", "just", "already", "reportedly", "famously", "rightly",
+    "often", "once", "has", "will", "would", "may", "might", "did", "does", "do",
+  };
+  guint v = verb;
+
+  while (v > sentence_start && verb - v < 3 && lex_at (tokens, v)->joined)
+    {
+      gboolean filler = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (fillers); i++)
+        filler |= strcmp (lex_at (tokens, v - 1)->folded, fillers[i]) == 0;
+
+      if (!filler)
+        break;
+      v--;
+    }
+
+  return v;
+}
+
+static void
+add_attribution (Analyser   *an,
+                 guint       first,
+                 guint       n,
+                 const char *source)
+{
+  const Tokens *tokens = &an->tokens;
+  g_autofree char *label = gloss_analysis_tokens_dup_range (tokens, first, n);
+  g_autofree char *explanation = g_strdup_printf (_("attribution: '%s' names a source"), label);
+
+  g_ptr_array_add (an->evidence,
+                   new_evidence ("attribution",
+                                 info_at (tokens, first)->start,
+                                 info_at (tokens, first + n - 1)->end,
+                                 label, 0.6, explanation, source));
+}
+
 void
 gloss_analysis_find_attributions (Analyser *an)
 {
@@ -433,30 +510,47 @@ gloss_analysis_find_attributions (Analyser *an)
               n = match.n_tokens + src_n;
             }
           else if (!lex[t].capitalised &&
-                   gloss_lexicon_contains (GLOSS_LEXICON_REPORT_VERB, lex[t].folded))
+                   gloss_lexicon_match (lex, n_tokens, t, GLOSS_LEXICON_REPORT_VERB, &match) &&
+                   t + match.n_tokens <= limit &&
+                   !(t > s->first_token && strcmp (lex[t - 1].folded, "to") == 0))
             {
-              /* "Jane Doe said" */
-              guint back = name_run_back (tokens, t, s->first_token);
+              guint verb_n = match.n_tokens;
+              guint v = verb_start (tokens, t, s->first_token);
+              /* "Jane Doe said", "Jane Doe has also said" */
+              guint back = name_run_back (tokens, v, s->first_token);
 
-              if (back < t)
+              if (back < v)
                 {
                   first = back;
                   src_first = back;
-                  src_n = t - back;
-                  n = t - back + 1;
+                  src_n = v - back;
+                  n = t + verb_n - back;
                 }
               else if (!lex[t].joined && (back = appositive_name (tokens, s->first_token, t, &src_n)) < t)
                 {
                   /* "Jane Doe, who chairs the panel, said" */
                   first = back;
                   src_first = back;
-                  n = t - back + 1;
+                  n = t + verb_n - back;
                 }
-              else if (t + 1 < limit &&
-                       (src_n = name_after_verb (tokens, t + 1, limit, &src_first)) > 0)
+              else if (t + verb_n < limit &&
+                       (src_n = name_after_verb (tokens, t + verb_n, limit, &src_first)) > 0)
                 {
                   /* "..., said deputy mayor Jane Doe" */
                   n = src_first + src_n - t;
+                }
+              else if (v > s->first_token && lex[v].joined &&
+                       (strcmp (lex[v - 1].folded, "he") == 0 || strcmp (lex[v - 1].folded, "she") == 0))
+                {
+                  /* "he said": the person named last before. */
+                  g_autofree char *named = last_named_source (an, info_at (tokens, v - 1)->start);
+
+                  if (named == NULL)
+                    continue;
+
+                  add_attribution (an, v - 1, t + verb_n - (v - 1), named);
+                  t += verb_n - 1;
+                  continue;
                 }
               else
                 {
@@ -469,49 +563,13 @@ gloss_analysis_find_attributions (Analyser *an)
             }
 
           {
-            g_autofree char *label = gloss_analysis_tokens_dup_range (tokens, first, n);
             g_autofree char *source = gloss_analysis_tokens_dup_range (tokens, src_first, src_n);
-            g_autofree char *explanation =
-              g_strdup_printf (_("attribution: '%s' names a source"), label);
 
-            g_ptr_array_add (an->evidence,
-                             new_evidence ("attribution",
-                                           info_at (tokens, first)->start,
-                                           info_at (tokens, first + n - 1)->end,
-                                           label, 0.6, explanation, source));
+            add_attribution (an, first, n, source);
             t = first + n - 1;
           }
         }
     }
-}
-
-/* The source named last before @offset, close enough for "she said" to
- * refer to it.
- */
-static char *
-last_named_source (const Analyser *an,
-                   guint           offset)
-{
-  GlossFinding *best = NULL;
-
-  /* The evidence is in the order it was found, not in text order. */
-  for (guint i = 0; i < an->evidence->len; i++)
-    {
-      GlossFinding *finding = g_ptr_array_index (an->evidence, i);
-      const char *detail = gloss_finding_get_detail (finding);
-      const char *kind = gloss_finding_get_kind (finding);
-      guint start = gloss_finding_get_start (finding);
-
-      if (start >= offset || offset - start > 400)
-        continue;
-      if (detail == NULL || !g_unichar_isupper (g_utf8_get_char (detail)) ||
-          (strcmp (kind, "attribution") != 0 && strcmp (kind, "quotation") != 0))
-        continue;
-      if (best == NULL || start > gloss_finding_get_start (best))
-        best = finding;
-    }
-
-  return best != NULL ? g_strdup (gloss_finding_get_detail (best)) : NULL;
 }
 
 /* The speaker of a quotation that spans the tokens before @after, looked
@@ -872,35 +930,185 @@ gloss_analysis_find_statistic_evidence (Analyser *an)
     }
 }
 
+SentenceEvidence
+gloss_analysis_evidence_bit (const char *kind)
+{
+  if (strcmp (kind, "statistic") == 0)
+    return SENTENCE_EVIDENCE_STATISTIC;
+  if (strcmp (kind, "quotation") == 0)
+    return SENTENCE_EVIDENCE_QUOTATION;
+  if (strcmp (kind, "attribution") == 0)
+    return SENTENCE_EVIDENCE_ATTRIBUTION;
+  if (strcmp (kind, "anecdote") == 0)
+    return SENTENCE_EVIDENCE_ANECDOTE;
+  return SENTENCE_EVIDENCE_SOURCE;
+}
+
+/* Marks every sentence with the kinds of evidence found in it so far. */
+void
+gloss_analysis_mark_sentence_evidence (Analyser *an)
+{
+  for (guint i = 0; i < an->evidence->len; i++)
+    {
+      GlossFinding *finding = g_ptr_array_index (an->evidence, i);
+      guint start = gloss_finding_get_start (finding);
+      guint end = gloss_finding_get_end (finding);
+      SentenceEvidence bit = gloss_analysis_evidence_bit (gloss_finding_get_kind (finding));
+      guint lo = 0;
+      guint hi = an->sentences->len;
+
+      /* The first sentence that ends after the start of the evidence. */
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (an->sentences, Sentence, mid).end <= start)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+
+      for (guint k = lo; k < an->sentences->len; k++)
+        {
+          Sentence *s = &g_array_index (an->sentences, Sentence, k);
+
+          if (s->start >= end)
+            break;
+          s->evidence |= bit;
+        }
+    }
+}
+
+/* Signals that a sentence gives a judgement, a possibility or advice
+ * rather than a report of what happened.
+ */
+#define OPINION_MASK (GLOSS_LEXICON_MASK (GLOSS_LEXICON_MODAL) | \
+                      GLOSS_LEXICON_MASK (GLOSS_LEXICON_EVALUATIVE) | \
+                      GLOSS_LEXICON_MASK (GLOSS_LEXICON_EVALUATIVE_FRAME) | \
+                      GLOSS_LEXICON_MASK (GLOSS_LEXICON_HEDGE) | \
+                      GLOSS_LEXICON_MASK (GLOSS_LEXICON_RECOMMENDATION) | \
+                      GLOSS_LEXICON_MASK (GLOSS_LEXICON_PREDICTION))
+
+#define EVENT_MASK (GLOSS_LEXICON_MASK (GLOSS_LEXICON_PAST_TENSE) | \
+                    GLOSS_LEXICON_MASK (GLOSS_LEXICON_EVENT) | \
+                    GLOSS_LEXICON_MASK (GLOSS_LEXICON_ANECDOTE) | \
+                    GLOSS_LEXICON_MASK (GLOSS_LEXICON_TIME))
+
+#define ANECDOTE_EXCLUDES (SENTENCE_EVIDENCE_QUOTATION)
+
+typedef struct {
+  guint64 lexicons;
+  guint   first_event;  /* token of the first past-tense verb, or G_MAXUINT */
+  guint   story;        /* token of the opening of a personal story, or G_MAXUINT */
+  guint   story_length;
+  guint   first_time;   /* token of the first time expression, or G_MAXUINT */
+} SentenceScan;
+
+static void
+scan_match_cb (const GlossLexMatch *match,
+               gpointer             user_data)
+{
+  SentenceScan *scan = user_data;
+
+  scan->lexicons |= GLOSS_LEXICON_MASK (match->lexicon);
+
+  if ((match->lexicon == GLOSS_LEXICON_PAST_TENSE || match->lexicon == GLOSS_LEXICON_EVENT) &&
+      scan->first_event == G_MAXUINT)
+    scan->first_event = match->first;
+
+  if (match->lexicon == GLOSS_LEXICON_TIME && scan->first_time == G_MAXUINT)
+    scan->first_time = match->first;
+
+  if (match->lexicon == GLOSS_LEXICON_ANECDOTE && scan->story == G_MAXUINT)
+    {
+      scan->story = match->first;
+      scan->story_length = match->n_tokens;
+    }
+}
+
+static gboolean
+is_regular_past (const GlossLexToken *tok)
+{
+  return !tok->capitalised && g_utf8_strlen (tok->folded, -1) > 4 &&
+         g_str_has_suffix (tok->folded, "ed") && !g_str_has_suffix (tok->folded, "eed");
+}
+
+/* Anecdotes: a personal story ("Last week I met a shopkeeper...") or the
+ * report of a particular event, the concrete case an author offers in
+ * support of a general claim ("Azelle Rodney, 24, was killed in 2005"). A
+ * report of an event is told in the past tense, names who, when or how
+ * many, and neither judges nor speculates.
+ */
 void
 gloss_analysis_find_anecdotes (Analyser *an)
 {
-  const GlossLexToken *lex = (const GlossLexToken *)(gpointer)an->tokens.lex->data;
-  guint n_tokens = an->tokens.lex->len;
+  const Tokens *tokens = &an->tokens;
+  const GlossLexToken *lex = (const GlossLexToken *)(gpointer)tokens->lex->data;
 
   for (guint i = 0; i < an->sentences->len; i++)
     {
-      const Sentence *s = &g_array_index (an->sentences, Sentence, i);
+      Sentence *s = &g_array_index (an->sentences, Sentence, i);
+      SentenceScan scan = { 0, G_MAXUINT, G_MAXUINT, 0, G_MAXUINT };
+      const GlossLexToken *sl = lex + s->first_token;
+      gboolean specific = FALSE;
+      gboolean first_person = FALSE;
+      g_autofree char *label = NULL;
+      g_autofree char *phrase = NULL;
+      g_autofree char *explanation = NULL;
 
-      if ((s->flags & (SENTENCE_HEADING | SENTENCE_LEAD_IN | SENTENCE_QUESTION)) != 0)
+      /* Someone's words quoted are evidence of their own kind. */
+      if ((s->flags & (SENTENCE_HEADING | SENTENCE_HEADLINE | SENTENCE_LEAD_IN |
+                       SENTENCE_QUESTION)) != 0 ||
+          s->n_tokens < 4 ||
+          (s->evidence & ANECDOTE_EXCLUDES) != 0)
         continue;
 
-      for (guint t = s->first_token; t < s->first_token + s->n_tokens; t++)
+      for (guint t = 0; t < s->n_tokens; t++)
         {
-          GlossLexMatch match;
+          const TokenInfo *info = info_at (tokens, s->first_token + t);
 
-          if (gloss_lexicon_match (lex, n_tokens, t, GLOSS_LEXICON_ANECDOTE, &match))
-            {
-              g_autofree char *label = gloss_analysis_dup_sentence (an, s);
-              g_autofree char *phrase = gloss_analysis_tokens_dup_range (&an->tokens, t, match.n_tokens);
-              g_autofree char *explanation =
-                g_strdup_printf (_("anecdote: '%s' opens a personal story"), phrase);
+          gloss_lexicon_match_at (sl, s->n_tokens, t, OPINION_MASK | EVENT_MASK,
+                                  scan_match_cb, &scan);
 
-              g_ptr_array_add (an->evidence,
-                               new_evidence ("anecdote", s->start, s->end, label, 0.6,
-                                             explanation, NULL));
-              break;
-            }
+          if (scan.first_event == G_MAXUINT && is_regular_past (&sl[t]))
+            scan.first_event = t;
+
+          /* A year among the first words dates what follows. */
+          if (t < 4 && scan.first_time == G_MAXUINT && gloss_analysis_is_year (tokens, s->first_token + t))
+            scan.first_time = t;
+
+          if (info->numeric || info->acronym ||
+              (sl[t].capitalised && !sl[t].sentence_initial && strcmp (sl[t].folded, "i") != 0))
+            specific = TRUE;
+
+          if (strcmp (sl[t].folded, "i") == 0 || strcmp (sl[t].folded, "we") == 0 ||
+              strcmp (sl[t].folded, "my") == 0 || strcmp (sl[t].folded, "our") == 0)
+            first_person = TRUE;
         }
+
+      if (scan.story != G_MAXUINT)
+        {
+          phrase = gloss_analysis_tokens_dup_range (tokens, s->first_token + scan.story,
+                                                    scan.story_length);
+          explanation = g_strdup_printf (_("anecdote: '%s' opens a personal story"), phrase);
+        }
+      else if (scan.first_event != G_MAXUINT && (specific || first_person) &&
+               (scan.lexicons & OPINION_MASK) == 0)
+        {
+          phrase = gloss_analysis_tokens_dup_range (tokens, s->first_token + scan.first_event, 1);
+          explanation = g_strdup_printf (_("anecdote: reports a particular event ('%s')"), phrase);
+        }
+      else
+        {
+          continue;
+        }
+
+      s->evidence |= SENTENCE_EVIDENCE_ANECDOTE;
+      if (scan.first_time != G_MAXUINT && scan.first_time < 4 && scan.first_event != G_MAXUINT)
+        s->flags |= SENTENCE_DATED_EVENT;
+      label = gloss_analysis_dup_sentence (an, s);
+      g_ptr_array_add (an->evidence,
+                       new_evidence ("anecdote", s->start, s->end, label, 0.6,
+                                     explanation, NULL));
     }
 }

@@ -81,6 +81,9 @@ static const LexiconInfo infos[GLOSS_N_LEXICONS] = {
   [GLOSS_LEXICON_NUMBER_WORD] = { "number-word", NULL, 0.00 },
   [GLOSS_LEXICON_PAST_TENSE] = { "past-tense", NULL, 0.00 },
   [GLOSS_LEXICON_MODAL] = { "modal", NULL, 0.00 },
+  [GLOSS_LEXICON_STOPWORD] = { "stopword", NULL, 0.00 },
+  [GLOSS_LEXICON_COUNTER_VOICE] = { "counter-voice", NULL, 0.00 },
+  [GLOSS_LEXICON_TIME] = { "time", NULL, 0.00 },
 };
 
 /* Explanations that a list entry may choose instead of its list's own, by
@@ -111,7 +114,7 @@ lookup_entry_explanation (const char *key)
 
 /* Reads one list file: "#" starts a comment line, "@definition TEXT" gives
  * the definition, and every other non-empty line is an entry: the phrase,
- * then optionally a tab and comma-separated flags ("not-proper",
+ * then optionally " | " and comma-separated flags ("not-proper",
  * "explain=KEY"). The lists are part of Gloss, so a malformed line is a
  * bug in Gloss and is reported as one.
  */
@@ -151,7 +154,7 @@ load_lexicon (GlossLexicon *lexicon,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       char *line = g_strchomp (lines[i]);
-      char *tab;
+      char *bar;
       GlossLexEntry entry = { NULL, NULL, GLOSS_LEX_NONE };
 
       if (line[0] == '\0' || line[0] == '#')
@@ -163,13 +166,13 @@ load_lexicon (GlossLexicon *lexicon,
           continue;
         }
 
-      tab = strchr (line, '\t');
-      if (tab != NULL)
+      bar = strstr (line, " | ");
+      if (bar != NULL)
         {
           g_auto(GStrv) flags = NULL;
 
-          *tab = '\0';
-          flags = g_strsplit (tab + 1, ",", -1);
+          *bar = '\0';
+          flags = g_strsplit (bar + strlen (" | "), ",", -1);
           for (guint f = 0; flags[f] != NULL; f++)
             {
               const char *flag = g_strstrip (flags[f]);
@@ -185,7 +188,9 @@ load_lexicon (GlossLexicon *lexicon,
         }
 
       g_strchomp (line);
-      if (line[0] == '\0' || line[0] == '*' || strstr (line, "  ") != NULL)
+      /* A phrase may not start with a word that matches anything. */
+      if (line[0] == '\0' || (line[0] == '*' && (line[1] == ' ' || line[1] == '\0')) ||
+          strstr (line, "  ") != NULL)
         {
           g_critical ("Malformed entry '%s' in the word list %s", line, id);
           continue;
@@ -279,10 +284,10 @@ get_index (void)
               first_len = strlen (first);
               g_assert (strcmp (first, "*") != 0);
 
-              if (entry->n_words == 1 && first[first_len - 1] != '*')
+              if (entry->n_words == 1 && first[first_len - 1] != '*' && first[0] != '*')
                 g_hash_table_add (built->single_words[l], (gpointer)first);
 
-              if (first[first_len - 1] == '*')
+              if (first[first_len - 1] == '*' || first[0] == '*')
                 {
                   g_ptr_array_add (built->by_prefix, entry);
                 }
@@ -330,9 +335,13 @@ word_matches (const char *pattern,
   if (pattern[0] == '*' && pattern[1] == '\0')
     return TRUE;
 
+  /* "*-hating": any word that ends with the rest. */
+  if (pattern[0] == '*')
+    return g_str_has_suffix (folded, pattern + 1) && strlen (folded) > strlen (pattern + 1);
+
   len = strlen (pattern);
   if (len > 1 && pattern[len - 1] == '*')
-    return strncmp (pattern, folded, len - 1) == 0;
+    return strncmp (pattern, folded, len - 1) == 0 && strlen (folded) > len - 1;
 
   return strcmp (pattern, folded) == 0;
 }
@@ -537,25 +546,31 @@ get_claim_model (void)
         {
           gsize size = 0;
           const char *data = g_bytes_get_data (bytes, &size);
-          const char *end = data + size;
 
           /* The file lives as long as the process, and so do the names
            * that point into this copy of it.
            */
           for (const char *p = g_strndup (data, size), *line_end; *p != '\0'; p = line_end)
             {
-              const char *tab;
+              const char *space;
               double weight;
 
               line_end = strchr (p, '\n');
               if (line_end == NULL)
                 line_end = p + strlen (p);
 
-              tab = memchr (p, '\t', line_end - p);
-              if (*p != '#' && tab != NULL)
+              /* "name weight": the weight follows the last space. */
+              space = NULL;
+              for (const char *q = p; q < line_end; q++)
                 {
-                  weight = g_ascii_strtod (tab + 1, NULL);
-                  *(char *)tab = '\0';
+                  if (*q == ' ')
+                    space = q;
+                }
+
+              if (*p != '#' && space != NULL)
+                {
+                  weight = g_ascii_strtod (space + 1, NULL);
+                  *(char *)space = '\0';
 
                   if (strcmp (p, "@bias") == 0)
                     {
@@ -577,8 +592,6 @@ get_claim_model (void)
               if (*line_end == '\n')
                 line_end++;
             }
-
-          (void)end;
         }
 
       g_once_init_leave (&model, built);
@@ -731,10 +744,10 @@ collect_features (FeatureSet   *set,
   for (guint i = 0; i < n_tokens; i++)
     {
       feature_addf (set, "w:%s", tokens[i].folded);
-      feature_addf (set, "b:%s %s", i == 0 ? "<s>" : tokens[i - 1].folded, tokens[i].folded);
+      feature_addf (set, "b:%s_%s", i == 0 ? "<s>" : tokens[i - 1].folded, tokens[i].folded);
     }
   if (n_tokens > 0)
-    feature_addf (set, "b:%s </s>", tokens[n_tokens - 1].folded);
+    feature_addf (set, "b:%s_</s>", tokens[n_tokens - 1].folded);
   feature_addf (set, "len:%u", MIN (n_tokens / 5, 6));
 
   /* A question, past closing quotes and brackets. */
@@ -846,7 +859,12 @@ describe_feature (const char *name)
   if (g_str_has_prefix (name, "w:"))
     return g_strdup_printf ("'%s'", name + 2);
   if (g_str_has_prefix (name, "b:") && strchr (name, '<') == NULL)
-    return g_strdup_printf ("'%s'", name + 2);
+    {
+      char *pair = g_strdup_printf ("'%s'", name + 2);
+
+      g_strdelimit (pair, "_", ' ');
+      return pair;
+    }
   if (strcmp (name, "num") == 0 || g_str_has_prefix (name, "digits:"))
     return g_strdup (_("a number"));
   if (strcmp (name, "year") == 0)

@@ -22,7 +22,8 @@ typedef enum {
 
 /* One entry of a list. @phrase is lower case, words separated by single
  * spaces. A word "*" matches any one word; a word ending in "*" matches any
- * word that starts with the rest ("exaggerat*").
+ * longer word that starts with the rest ("exaggerat*"), and one starting
+ * with "*" any longer word that ends with the rest ("*-hating").
  */
 typedef struct {
   const char    *phrase;
@@ -79,6 +80,9 @@ typedef enum {
   GLOSS_LEXICON_NUMBER_WORD,
   GLOSS_LEXICON_PAST_TENSE,
   GLOSS_LEXICON_MODAL,
+  GLOSS_LEXICON_STOPWORD,
+  GLOSS_LEXICON_COUNTER_VOICE,
+  GLOSS_LEXICON_TIME,
   GLOSS_N_LEXICONS
 } GlossLexiconId;
 

@@ -35,7 +35,20 @@ typedef enum {
   SENTENCE_FIRST_IN_BLOCK = 1 << 2,
   SENTENCE_QUESTION       = 1 << 3,
   SENTENCE_EXCLAMATION    = 1 << 4,
+  /* A first line that stands alone above the article: its headline. */
+  SENTENCE_HEADLINE       = 1 << 5,
+  /* It tells of an event and says when: "In 1993, the president ...". */
+  SENTENCE_DATED_EVENT    = 1 << 6,
 } SentenceFlags;
+
+/* What a sentence offers as evidence, found by gloss-analysis-evidence.c. */
+typedef enum {
+  SENTENCE_EVIDENCE_STATISTIC   = 1 << 0,
+  SENTENCE_EVIDENCE_QUOTATION   = 1 << 1,
+  SENTENCE_EVIDENCE_ATTRIBUTION = 1 << 2,
+  SENTENCE_EVIDENCE_SOURCE      = 1 << 3,  /* a link or a citation */
+  SENTENCE_EVIDENCE_ANECDOTE    = 1 << 4,
+} SentenceEvidence;
 
 typedef struct {
   guint         start;      /* code points, without surrounding space */
@@ -46,6 +59,7 @@ typedef struct {
   guint         first_token;
   guint         n_tokens;
   SentenceFlags flags;
+  SentenceEvidence evidence;
 } Sentence;
 
 /* The words of a text with their positions; the lexicon matcher works on
@@ -82,10 +96,19 @@ typedef struct {
   GPtrArray       *claims;
   GPtrArray       *evidence;
   GPtrArray       *cues;
+  GPtrArray       *document_cues;
   guint            intro_end;      /* start of the first section */
   guint            conclusion_start;
   guint            conclusion_end;
 } Analyser;
+
+/* A clause needs as many words to stand on its own. */
+#define MIN_CLAUSE_WORDS 4
+
+typedef struct {
+  guint first;
+  guint n;
+} TokenRange;
 
 typedef struct {
   guint    first;      /* token range */
@@ -115,12 +138,18 @@ gsize        gloss_analysis_block_byte_end           (const char     *text,
                                                       const GlossBlock *block);
 void         gloss_analysis_split_sentences          (Analyser       *an);
 void         gloss_analysis_tokenize_sentences       (Analyser       *an);
+void         gloss_analysis_mark_headline            (Analyser       *an);
+void         gloss_analysis_split_clauses            (const Analyser *an,
+                                                      guint           sentence,
+                                                      GArray         *ranges);
 char        *gloss_analysis_dup_sentence             (const Analyser *an,
                                                       const Sentence *s);
 
 void         gloss_analysis_find_lexicon_cues        (Analyser       *an);
 void         gloss_analysis_find_sentence_cues       (Analyser       *an);
 void         gloss_analysis_find_repetition          (Analyser       *an);
+void         gloss_analysis_find_scare_quotes        (Analyser       *an);
+void         gloss_analysis_find_document_cues       (Analyser       *an);
 
 gboolean     gloss_analysis_is_year                  (const Tokens   *tokens,
                                                       guint           index);
@@ -135,6 +164,8 @@ void         gloss_analysis_find_quotations          (Analyser       *an);
 void         gloss_analysis_find_attributions        (Analyser       *an);
 void         gloss_analysis_find_links_and_citations (Analyser       *an);
 void         gloss_analysis_find_anecdotes           (Analyser       *an);
+SentenceEvidence gloss_analysis_evidence_bit         (const char     *kind);
+void         gloss_analysis_mark_sentence_evidence   (Analyser       *an);
 
 /* The claim model (gloss-analysis-lexicon.c). */
 double       gloss_analysis_model_score              (const Tokens   *tokens,

@@ -548,6 +548,120 @@ gloss_analysis_tokenize_sentences (Analyser *an)
     }
 }
 
+/* A plain-text article often opens with its headline on a line of its
+ * own, which the import may leave as a paragraph. A first paragraph that is
+ * one short sentence, followed by more, is taken for the headline: a
+ * headline names the subject, it is not one of the article's claims.
+ */
+void
+gloss_analysis_mark_headline (Analyser *an)
+{
+  const char *title = gloss_document_get_title (an->document);
+  const GlossBlock *block;
+  Sentence *s;
+
+  if (an->sentences->len < 2 || gloss_document_get_n_blocks (an->document) < 2)
+    return;
+
+  s = &g_array_index (an->sentences, Sentence, 0);
+  block = gloss_document_get_block (an->document, s->block);
+
+  if (block->kind != GLOSS_BLOCK_PARAGRAPH ||
+      g_array_index (an->sentences, Sentence, 1).block == s->block ||
+      s->n_tokens < 2 || s->n_tokens > 15)
+    return;
+
+  if (title != NULL)
+    {
+      g_autofree char *text = gloss_analysis_dup_sentence (an, s);
+
+      if (g_utf8_collate (text, title) != 0)
+        return;
+    }
+
+  s->flags |= SENTENCE_HEADLINE;
+}
+
+/* Whether the punctuation between two words of a sentence ends a clause:
+ * a semicolon, a colon, a dash set off by spaces, or a comma before a
+ * conjunction that opens a new assertion.
+ */
+static gboolean
+is_clause_break (const Analyser *an,
+                 guint           token)
+{
+  static const char * const conjunctions[] = {
+    "but", "and", "while", "whereas", "yet", "although", "though", "so", NULL
+  };
+  static const char * const subjects[] = {
+    "i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "there",
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "some", "many",
+    "most", "all", "no", "every", "each", "nobody", "nothing", "everyone", "few", NULL
+  };
+  const TokenInfo *prev = info_at (&an->tokens, token - 1);
+  const TokenInfo *next = info_at (&an->tokens, token);
+  gboolean comma = FALSE;
+
+  for (const char *p = an->text + prev->byte_end; p < an->text + next->byte_start;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ';' || c == ':' || c == 0x2013 || c == 0x2014)
+        return TRUE;
+      if (c == '-' && p > an->text + prev->byte_end && g_ascii_isspace (p[-1]))
+        return TRUE;
+      if (c == ',')
+        comma = TRUE;
+    }
+
+  /* ", and the council ...": the conjunction opens a clause when a subject
+   * follows it; in "NATO, the EU and the US" or "regroup, and prepare" it
+   * joins the parts of a list.
+   */
+  if (comma && token + 1 < an->tokens.lex->len &&
+      lex_at (&an->tokens, token + 1)->sentence == lex_at (&an->tokens, token)->sentence)
+    {
+      const char *folded = lex_at (&an->tokens, token)->folded;
+      const GlossLexToken *after = lex_at (&an->tokens, token + 1);
+
+      if (!g_strv_contains (conjunctions, folded))
+        return FALSE;
+
+      return after->capitalised || g_strv_contains (subjects, after->folded);
+    }
+
+  return FALSE;
+}
+
+/* Splits sentence @sentence into its clauses, each at least
+ * MIN_CLAUSE_WORDS words long, and appends their token ranges to @ranges
+ * (element-type TokenRange).
+ */
+void
+gloss_analysis_split_clauses (const Analyser *an,
+                              guint           sentence,
+                              GArray         *ranges)
+{
+  const Sentence *s = &g_array_index (an->sentences, Sentence, sentence);
+  guint end = s->first_token + s->n_tokens;
+  TokenRange range = { s->first_token, 0 };
+
+  for (guint t = s->first_token + MIN_CLAUSE_WORDS; t + MIN_CLAUSE_WORDS <= end; t++)
+    {
+      if (t - range.first >= MIN_CLAUSE_WORDS && is_clause_break (an, t))
+        {
+          range.n = t - range.first;
+          g_array_append_val (ranges, range);
+          range.first = t;
+        }
+    }
+
+  range.n = end - range.first;
+  if (range.n > 0)
+    g_array_append_val (ranges, range);
+}
+
 char *
 gloss_analysis_dup_sentence (const Analyser *an,
                              const Sentence *s)

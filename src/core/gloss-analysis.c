@@ -16,22 +16,25 @@
 #include "gloss-analysis-lexicon.h"
 #include "gloss-analysis-private.h"
 
-/* The analysis is rule-based: it splits the text into sentences with ICU,
- * splits sentences into words, matches the word lists of
- * gloss-analysis-lexicon.c and combines the matches into sections, claims,
- * evidence and cues. Every step is linear in the length of the text, so a
- * long article is analysed in a fraction of a second.
+/* The analysis splits the text into sentences with ICU and sentences into
+ * words, matches the word lists of data/lexicons and combines the matches
+ * into sections, evidence and cues; a claim model trained on check-worthy
+ * sentences (data/models) tells factual claims from opinions and reports.
+ * Every sentence that the author asserts and that is not itself evidence
+ * is a claim. Every step is linear in the length of the text, so a long
+ * article is analysed in a fraction of a second.
  */
 
-/* A claim must reach this score to be listed: below it are descriptive
- * sentences that carry the argument along without asserting much.
- */
-#define CLAIM_THRESHOLD 0.6
 /* The score of a thesis statement; every other claim stays below it. */
 #define THESIS_SCORE 1.0
 #define MAX_CLAIM_SCORE 0.95
+/* A sentence that reports a particular event and that the claim model
+ * finds at least this check-worthy is offered as evidence rather than
+ * argued.
+ */
+#define REPORT_THRESHOLD 0.8
 /* A sentence with fewer words is a fragment, not a claim. */
-#define MIN_CLAIM_WORDS 5
+#define MIN_CLAIM_WORDS 3
 
 struct _GlossAnalysis
 {
@@ -42,7 +45,14 @@ struct _GlossAnalysis
   GListStore    *claims;
   GListStore    *evidence;
   GListStore    *cues;
+  GListStore    *document_cues;
   GArray        *sentence_ranges; /* (element-type GlossRange) */
+  char          *notice;
+
+  GlossAnalysisSummary summary;
+  GPtrArray     *cue_kinds;   /* (element-type utf8), NULL-terminated */
+  GArray        *cue_counts;  /* (element-type guint) */
+  GPtrArray     *sources;     /* (element-type utf8), NULL-terminated */
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnalysis, gloss_analysis, G_TYPE_OBJECT)
@@ -80,6 +90,7 @@ typedef struct {
   gboolean   opinion_marker;
   gboolean   question;
   gboolean   attributed;
+  double     checkworthy;   /* the claim model's probability */
   GPtrArray *reasons;       /* the kind-defining reasons */
   GPtrArray *more_reasons;  /* supporting reasons */
 } Features;
@@ -464,11 +475,25 @@ claim_kind (const Features *f)
     return "prediction";
   if (f->causal && f->n_statistics == 0)
     return "causal";
-  if (f->n_statistics > 0)
+  if (f->n_statistics > 0 || f->checkworthy >= gloss_analysis_model_threshold ())
     return "factual";
-  if (f->n_evaluative > 0 || f->opinion_marker)
-    return "evaluative";
-  return "factual";
+  /* What is neither a figure nor a checkable fact is the author's view. */
+  return "evaluative";
+}
+
+/* The explanation of a claim that no word of it explains better. */
+static const char *
+kind_explanation (const char *kind)
+{
+  if (strcmp (kind, "factual") == 0)
+    return _("factual: a statement of fact that can be checked");
+  if (strcmp (kind, "causal") == 0)
+    return _("causal: says what brings something about");
+  if (strcmp (kind, "prediction") == 0)
+    return _("prediction: says what will happen");
+  if (strcmp (kind, "recommendation") == 0)
+    return _("recommendation: says what ought to be done");
+  return _("opinion: the author's view, not a checkable fact");
 }
 
 /* How strongly the sentence asserts something the reader should weigh. */
@@ -496,10 +521,25 @@ claim_score (const Features *f)
   return CLAMP (score, 0.0, MAX_CLAIM_SCORE);
 }
 
+/* A claim is a sentence, or a clause of one where the author joins
+ * several assertions ("X is failing; Y will follow").
+ */
 typedef struct {
-  guint    sentence;
+  guint            sentence;
+  guint            first_token;
+  guint            n_tokens;
+  guint            start;
+  guint            end;
+  gsize            byte_start;
+  gsize            byte_end;
+  SentenceEvidence evidence;
+} Clause;
+
+typedef struct {
+  guint    clause;
   double   score;
   guint    thesis_strength;
+  char    *model_reason;
   Features features;
 } Candidate;
 
@@ -509,12 +549,140 @@ candidate_clear (gpointer data)
   Candidate *c = data;
 
   features_clear (&c->features);
+  g_clear_pointer (&c->model_reason, g_free);
+}
+
+static void
+add_clause (const Analyser *an,
+            guint           sentence,
+            guint           first,
+            guint           last,
+            GArray         *clauses)
+{
+  const Sentence *s = &g_array_index (an->sentences, Sentence, sentence);
+  Clause clause = { 0 };
+
+  clause.sentence = sentence;
+  clause.first_token = first;
+  clause.n_tokens = last - first + 1;
+
+  /* The first clause starts with the sentence and the last ends with it,
+   * so that quotation marks and the full stop stay with them.
+   */
+  if (first == s->first_token)
+    {
+      clause.start = s->start;
+      clause.byte_start = s->byte_start;
+    }
+  else
+    {
+      clause.start = info_at (&an->tokens, first)->start;
+      clause.byte_start = info_at (&an->tokens, first)->byte_start;
+    }
+
+  if (last == s->first_token + s->n_tokens - 1)
+    {
+      clause.end = s->end;
+      clause.byte_end = s->byte_end;
+    }
+  else
+    {
+      clause.end = info_at (&an->tokens, last)->end;
+      clause.byte_end = info_at (&an->tokens, last)->byte_end;
+    }
+
+  g_array_append_val (clauses, clause);
+}
+
+static void
+split_clauses (const Analyser *an,
+               guint           sentence,
+               GArray         *clauses)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TokenRange));
+
+  gloss_analysis_split_clauses (an, sentence, ranges);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const TokenRange *r = &g_array_index (ranges, TokenRange, i);
+
+      add_clause (an, sentence, r->first, r->first + r->n - 1, clauses);
+    }
+}
+
+/* Marks every clause with the kinds of evidence that lie in it. */
+static void
+mark_clause_evidence (Analyser *an,
+                      GArray   *clauses)
+{
+  for (guint i = 0; i < an->evidence->len; i++)
+    {
+      GlossFinding *finding = g_ptr_array_index (an->evidence, i);
+      guint start = gloss_finding_get_start (finding);
+      guint end = gloss_finding_get_end (finding);
+      SentenceEvidence bit = gloss_analysis_evidence_bit (gloss_finding_get_kind (finding));
+      guint lo = 0;
+      guint hi = clauses->len;
+
+      /* The first clause that ends after the start of the evidence. */
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (clauses, Clause, mid).end <= start)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+
+      for (guint k = lo; k < clauses->len; k++)
+        {
+          Clause *c = &g_array_index (clauses, Clause, k);
+
+          if (c->start >= end)
+            break;
+          c->evidence |= bit;
+        }
+    }
+}
+
+/* Whether a clause's part in the argument is to support a claim rather
+ * than to make one: someone else's words, a figure, or the report of a
+ * particular event. Such a clause is listed as evidence, not as a claim
+ * of the author's.
+ */
+static gboolean
+is_support (const Clause   *clause,
+            const Sentence *s,
+            const Features *f,
+            gboolean        narrative)
+{
+  if ((clause->evidence & (SENTENCE_EVIDENCE_QUOTATION | SENTENCE_EVIDENCE_ATTRIBUTION |
+                           SENTENCE_EVIDENCE_STATISTIC)) != 0)
+    return TRUE;
+
+  if ((clause->evidence & SENTENCE_EVIDENCE_ANECDOTE) == 0)
+    return FALSE;
+
+  /* A story the author tells in the first person supports the argument
+   * however little a fact-checker would care for it; so does an event
+   * told in a paragraph that tells a story, or one that says when it
+   * happened. Elsewhere, an event reported in the third person does when
+   * it is the kind of fact one would check.
+   */
+  return f->checkworthy >= REPORT_THRESHOLD || f->first_person || narrative ||
+         (s->flags & SENTENCE_DATED_EVENT) != 0;
 }
 
 static void
 find_claims (Analyser *an)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  g_autoptr(GArray) clauses = g_array_new (FALSE, TRUE, sizeof (Clause));
+  g_autofree SentenceEvidence *block_evidence = NULL;
+  g_autofree guint *block_sentences = NULL;
+  g_autofree guint *block_anecdotes = NULL;
+  guint n_blocks = gloss_document_get_n_blocks (an->document);
   guint best_thesis = G_MAXUINT;
   guint best_strength = 0;
 
@@ -523,21 +691,51 @@ find_claims (Analyser *an)
   for (guint i = 0; i < an->sentences->len; i++)
     {
       const Sentence *s = &g_array_index (an->sentences, Sentence, i);
+
+      if ((s->flags & (SENTENCE_HEADING | SENTENCE_HEADLINE | SENTENCE_LEAD_IN |
+                       SENTENCE_QUESTION)) != 0 ||
+          s->n_tokens < MIN_CLAIM_WORDS)
+        continue;
+
+      split_clauses (an, i, clauses);
+    }
+
+  mark_clause_evidence (an, clauses);
+
+  /* The evidence of each paragraph, for "no evidence given". */
+  block_evidence = g_new0 (SentenceEvidence, MAX (n_blocks, 1));
+  block_sentences = g_new0 (guint, MAX (n_blocks, 1));
+  block_anecdotes = g_new0 (guint, MAX (n_blocks, 1));
+  for (guint i = 0; i < an->sentences->len; i++)
+    {
+      const Sentence *s = &g_array_index (an->sentences, Sentence, i);
+
+      block_evidence[s->block] |= s->evidence;
+      block_sentences[s->block]++;
+      if ((s->evidence & SENTENCE_EVIDENCE_ANECDOTE) != 0)
+        block_anecdotes[s->block]++;
+    }
+
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      const Clause *clause = &g_array_index (clauses, Clause, i);
+      const Sentence *s = &g_array_index (an->sentences, Sentence, clause->sentence);
       Candidate c = { 0 };
       gboolean in_intro;
       gboolean in_conclusion;
 
-      if ((s->flags & (SENTENCE_HEADING | SENTENCE_LEAD_IN | SENTENCE_QUESTION)) != 0 ||
-          s->n_tokens < MIN_CLAIM_WORDS)
-        continue;
-
-      c.sentence = i;
+      c.clause = i;
       features_init (&c.features);
-      scan_features (&an->tokens, s->first_token, s->n_tokens, s->byte_start, s->byte_end,
-                     FALSE, &c.features);
+      scan_features (&an->tokens, clause->first_token, clause->n_tokens,
+                     clause->byte_start, clause->byte_end, FALSE, &c.features);
+      c.features.checkworthy = gloss_analysis_model_score (&an->tokens, clause->first_token,
+                                                           clause->n_tokens,
+                                                           an->text + clause->byte_start,
+                                                           clause->byte_end - clause->byte_start,
+                                                           &c.model_reason);
 
       c.score = claim_score (&c.features);
-      if ((s->flags & SENTENCE_FIRST_IN_BLOCK) != 0)
+      if ((s->flags & SENTENCE_FIRST_IN_BLOCK) != 0 && clause->start == s->start)
         c.score = MIN (c.score + 0.1, MAX_CLAIM_SCORE);
 
       /* The thesis: the introduction or the conclusion states what the
@@ -566,6 +764,13 @@ find_claims (Analyser *an)
           /* A restatement of the conclusion is a strong claim too. */
           c.score = MIN (c.score + 0.15, MAX_CLAIM_SCORE);
         }
+      else if (is_support (clause, s, &c.features,
+                           /* a paragraph that tells a story */
+                           3 * block_anecdotes[s->block] > 2 * block_sentences[s->block]))
+        {
+          candidate_clear (&c);
+          continue;
+        }
 
       g_array_append_val (candidates, c);
     }
@@ -573,29 +778,35 @@ find_claims (Analyser *an)
   for (guint k = 0; k < candidates->len; k++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, k);
-      const Sentence *s = &g_array_index (an->sentences, Sentence, c->sentence);
+      const Clause *clause = &g_array_index (clauses, Clause, c->clause);
+      const Sentence *s = &g_array_index (an->sentences, Sentence, clause->sentence);
       gboolean thesis = k == best_thesis;
+      gboolean has_evidence = (s->evidence | block_evidence[s->block]) != 0;
       g_autofree char *label = NULL;
       GlossFinding *claim;
 
       if (thesis)
         c->score = THESIS_SCORE;
 
-      if (c->score < CLAIM_THRESHOLD)
-        continue;
-
-      label = gloss_analysis_dup_sentence (an, s);
+      label = g_strndup (an->text + clause->byte_start, clause->byte_end - clause->byte_start);
       claim = gloss_finding_new (GLOSS_FINDING_CLAIM, claim_kind (&c->features),
-                                 s->start, s->end, label, c->score, NULL);
+                                 clause->start, clause->end, label, c->score, NULL);
+      gloss_finding_set_has_evidence (claim, has_evidence);
 
       if (thesis)
         gloss_finding_add_reason (claim, _("thesis: states what the article argues"));
       for (guint r = 0; r < c->features.reasons->len; r++)
         gloss_finding_add_reason (claim, g_ptr_array_index (c->features.reasons, r));
+      if (c->model_reason != NULL && c->features.checkworthy >= gloss_analysis_model_threshold ())
+        gloss_finding_add_reason (claim, c->model_reason);
+      if (gloss_finding_get_explanation (claim) == NULL)
+        gloss_finding_add_reason (claim, kind_explanation (gloss_finding_get_kind (claim)));
       for (guint r = 0; r < c->features.more_reasons->len; r++)
         gloss_finding_add_reason (claim, g_ptr_array_index (c->features.more_reasons, r));
-      if ((s->flags & SENTENCE_FIRST_IN_BLOCK) != 0)
+      if ((s->flags & SENTENCE_FIRST_IN_BLOCK) != 0 && clause->start == s->start)
         gloss_finding_add_reason (claim, _("opens its paragraph"));
+      if (!has_evidence)
+        gloss_finding_add_reason (claim, _("no evidence given: no figure, quotation, source or example in its paragraph"));
 
       g_ptr_array_add (an->claims, claim);
     }
@@ -627,6 +838,169 @@ fill_store (GListStore *store,
   g_list_store_splice (store, 0, 0, findings->pdata, findings->len);
 }
 
+/* Languages. The analysis knows English; a document says which language
+ * it is in when its source does, and otherwise the share of common English
+ * words tells. Another language needs its word lists and model, and an
+ * entry here.
+ */
+
+/* English prose has about two words in five from the stopword list;
+ * French or German, with a few shared words, well under one in ten.
+ */
+#define MIN_STOPWORD_SHARE 0.12
+/* Fewer words than this are too few to tell the language by. */
+#define MIN_WORDS_FOR_LANGUAGE 20
+
+static gboolean
+is_english (const Analyser *an)
+{
+  const char *language = gloss_document_get_language (an->document);
+  guint n_tokens = an->tokens.lex->len;
+  guint n_stopwords = 0;
+  guint n_words = 0;
+
+  if (language != NULL && language[0] != '\0')
+    return g_ascii_strncasecmp (language, "en", 2) == 0 &&
+           (language[2] == '\0' || language[2] == '-' || language[2] == '_');
+
+  for (guint t = 0; t < n_tokens; t++)
+    {
+      const GlossLexToken *tok = lex_at (&an->tokens, t);
+
+      if (info_at (&an->tokens, t)->numeric)
+        continue;
+
+      n_words++;
+      if (gloss_lexicon_contains (GLOSS_LEXICON_STOPWORD, tok->folded))
+        n_stopwords++;
+    }
+
+  return n_words < MIN_WORDS_FOR_LANGUAGE || n_stopwords >= MIN_STOPWORD_SHARE * n_words;
+}
+
+/* The summary. */
+
+static char *
+source_of (GlossFinding *finding)
+{
+  const char *kind = gloss_finding_get_kind (finding);
+  const char *detail = gloss_finding_get_detail (finding);
+
+  if (detail == NULL)
+    return NULL;
+
+  if (strcmp (kind, "link") == 0)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (detail, G_URI_FLAGS_NONE, NULL);
+      const char *host;
+
+      if (uri == NULL && g_str_has_prefix (detail, "www."))
+        {
+          g_autofree char *full = g_strconcat ("http://", detail, NULL);
+
+          uri = g_uri_parse (full, G_URI_FLAGS_NONE, NULL);
+        }
+
+      host = uri != NULL ? g_uri_get_host (uri) : NULL;
+      if (host == NULL || host[0] == '\0')
+        return NULL;
+      if (g_str_has_prefix (host, "www."))
+        host += strlen ("www.");
+      return g_strdup (host);
+    }
+
+  if (strcmp (kind, "quotation") == 0 || strcmp (kind, "attribution") == 0)
+    return g_strdup (detail);
+
+  return NULL;
+}
+
+static int
+compare_kind_counts (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  GHashTable *counts = user_data;
+  const char *ka = *(const char * const *)a;
+  const char *kb = *(const char * const *)b;
+  guint ca = GPOINTER_TO_UINT (g_hash_table_lookup (counts, ka));
+  guint cb = GPOINTER_TO_UINT (g_hash_table_lookup (counts, kb));
+
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  return strcmp (ka, kb);
+}
+
+static void
+summarize (GlossAnalysis *self)
+{
+  GListModel *claims = G_LIST_MODEL (self->claims);
+  GListModel *evidence = G_LIST_MODEL (self->evidence);
+  GListModel *cues = G_LIST_MODEL (self->cues);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GlossAnalysisSummary *summary = &self->summary;
+
+  summary->n_claims = g_list_model_get_n_items (claims);
+  summary->n_evidence = g_list_model_get_n_items (evidence);
+  summary->n_cues = g_list_model_get_n_items (cues);
+
+  for (guint i = 0; i < summary->n_claims; i++)
+    {
+      g_autoptr(GlossFinding) claim = g_list_model_get_item (claims, i);
+
+      if (gloss_finding_get_has_evidence (claim))
+        summary->n_claims_with_evidence++;
+    }
+
+  /* The kinds are interned by the findings, which outlive the summary's
+   * use of them as keys.
+   */
+  for (guint i = 0; i < summary->n_cues; i++)
+    {
+      g_autoptr(GlossFinding) cue = g_list_model_get_item (cues, i);
+      const char *kind = g_intern_string (gloss_finding_get_kind (cue));
+
+      if (!g_hash_table_contains (counts, kind))
+        g_ptr_array_add (self->cue_kinds, (gpointer)kind);
+      g_hash_table_insert (counts, (gpointer)kind,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, kind)) + 1));
+    }
+
+  g_ptr_array_sort_with_data (self->cue_kinds, compare_kind_counts, counts);
+  for (guint i = 0; i < self->cue_kinds->len; i++)
+    {
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, g_ptr_array_index (self->cue_kinds, i)));
+
+      g_array_append_val (self->cue_counts, count);
+    }
+
+  for (guint i = 0; i < summary->n_evidence; i++)
+    {
+      g_autoptr(GlossFinding) finding = g_list_model_get_item (evidence, i);
+      g_autofree char *source = source_of (finding);
+      g_autofree char *key = NULL;
+
+      if (source == NULL)
+        continue;
+
+      key = g_utf8_casefold (source, -1);
+      if (g_hash_table_contains (seen, key))
+        continue;
+
+      g_hash_table_add (seen, g_steal_pointer (&key));
+      g_ptr_array_add (self->sources, g_steal_pointer (&source));
+    }
+
+  summary->n_cue_kinds = self->cue_kinds->len;
+  summary->n_sources = self->sources->len;
+  g_ptr_array_add (self->cue_kinds, NULL);
+  g_ptr_array_add (self->sources, NULL);
+  summary->cue_kinds = (const char * const *)self->cue_kinds->pdata;
+  summary->cue_counts = (const guint *)(gpointer)self->cue_counts->data;
+  summary->sources = (const char * const *)self->sources->pdata;
+}
+
 static void
 gloss_analysis_run (GlossAnalysis *self)
 {
@@ -642,20 +1016,37 @@ gloss_analysis_run (GlossAnalysis *self)
   an.cues = g_ptr_array_new_with_free_func (g_object_unref);
   gloss_analysis_tokens_init (&an.tokens, an.text);
 
+  an.document_cues = g_ptr_array_new_with_free_func (g_object_unref);
   gloss_analysis_split_sentences (&an);
   gloss_analysis_tokenize_sentences (&an);
+  gloss_analysis_mark_headline (&an);
   find_sections (&an);
+
+  if (!is_english (&an))
+    {
+      /* Claims, evidence and cues rest on English word lists and an
+       * English model: in another language they would be nonsense. The
+       * outline does not depend on the language.
+       */
+      self->notice = g_strdup (_("This article does not seem to be in English: analysis is available for English, so only its sections are shown."));
+      goto done;
+    }
+
   gloss_analysis_find_lexicon_cues (&an);
   gloss_analysis_find_sentence_cues (&an);
   gloss_analysis_find_repetition (&an);
+  gloss_analysis_find_scare_quotes (&an);
   gloss_analysis_find_statistic_evidence (&an);
   /* Attributions first: a quotation's "she said" refers back to them. */
   gloss_analysis_find_attributions (&an);
   gloss_analysis_find_quotations (&an);
   gloss_analysis_find_links_and_citations (&an);
+  gloss_analysis_mark_sentence_evidence (&an);
   gloss_analysis_find_anecdotes (&an);
   find_claims (&an);
+  gloss_analysis_find_document_cues (&an);
 
+done:
   for (guint i = 0; i < an.sentences->len; i++)
     {
       const Sentence *s = &g_array_index (an.sentences, Sentence, i);
@@ -668,6 +1059,8 @@ gloss_analysis_run (GlossAnalysis *self)
   fill_store (self->claims, an.claims);
   fill_store (self->evidence, an.evidence);
   fill_store (self->cues, an.cues);
+  g_list_store_splice (self->document_cues, 0, 0, an.document_cues->pdata, an.document_cues->len);
+  summarize (self);
 
   gloss_analysis_tokens_clear (&an.tokens);
   g_array_unref (an.sentences);
@@ -675,6 +1068,7 @@ gloss_analysis_run (GlossAnalysis *self)
   g_ptr_array_unref (an.claims);
   g_ptr_array_unref (an.evidence);
   g_ptr_array_unref (an.cues);
+  g_ptr_array_unref (an.document_cues);
 }
 
 /* GObject. */
@@ -689,7 +1083,12 @@ gloss_analysis_finalize (GObject *object)
   g_clear_object (&self->claims);
   g_clear_object (&self->evidence);
   g_clear_object (&self->cues);
+  g_clear_object (&self->document_cues);
   g_clear_pointer (&self->sentence_ranges, g_array_unref);
+  g_clear_pointer (&self->notice, g_free);
+  g_clear_pointer (&self->cue_kinds, g_ptr_array_unref);
+  g_clear_pointer (&self->cue_counts, g_array_unref);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_analysis_parent_class)->finalize (object);
 }
@@ -774,7 +1173,11 @@ gloss_analysis_init (GlossAnalysis *self)
   self->claims = g_list_store_new (GLOSS_TYPE_FINDING);
   self->evidence = g_list_store_new (GLOSS_TYPE_FINDING);
   self->cues = g_list_store_new (GLOSS_TYPE_FINDING);
+  self->document_cues = g_list_store_new (GLOSS_TYPE_FINDING);
   self->sentence_ranges = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+  self->cue_kinds = g_ptr_array_new ();
+  self->cue_counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->sources = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -891,6 +1294,61 @@ gloss_analysis_get_cues (GlossAnalysis *self)
   g_return_val_if_fail (GLOSS_IS_ANALYSIS (self), NULL);
 
   return G_LIST_MODEL (self->cues);
+}
+
+/**
+ * gloss_analysis_get_document_cues:
+ * @self: a #GlossAnalysis
+ *
+ * Returns: (transfer none): the cues about the article as a whole
+ *   (element-type GlossFinding), with an empty range at 0
+ */
+GListModel *
+gloss_analysis_get_document_cues (GlossAnalysis *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANALYSIS (self), NULL);
+
+  return G_LIST_MODEL (self->document_cues);
+}
+
+/**
+ * gloss_analysis_get_summary:
+ * @self: a #GlossAnalysis
+ *
+ * Returns: (transfer none): the article at a glance, owned by @self
+ */
+const GlossAnalysisSummary *
+gloss_analysis_get_summary (GlossAnalysis *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANALYSIS (self), NULL);
+
+  return &self->summary;
+}
+
+double
+gloss_analysis_summary_get_evidence_share (const GlossAnalysisSummary *summary)
+{
+  g_return_val_if_fail (summary != NULL, 0.0);
+
+  if (summary->n_claims == 0)
+    return 0.0;
+
+  return (double)summary->n_claims_with_evidence / summary->n_claims;
+}
+
+/**
+ * gloss_analysis_get_notice:
+ * @self: a #GlossAnalysis
+ *
+ * Returns: (nullable): a translated note about the analysis as a whole,
+ *   such as that it is available for English only
+ */
+const char *
+gloss_analysis_get_notice (GlossAnalysis *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANALYSIS (self), NULL);
+
+  return self->notice;
 }
 
 const GlossRange *

@@ -24,6 +24,7 @@ struct _GlossAnnotationStore
   GlossDocument *document;
   GFile         *file;
   GFile         *backup_file;
+  GFile         *conflict_file;
 
   /* GlossAnnotation, in document order with orphans last. */
   GPtrArray     *items;
@@ -51,12 +52,25 @@ struct _GlossAnnotationStore
    * older snapshot, which may land last: write again after it.
    */
   gboolean       rewrite_after_write;
+  /* Seconds until autosave tries again after a failed save. */
+  guint          retry_seconds;
+
+  /* What Gloss last read from or wrote to the sidecar: its etag, or NULL
+   * for no file, once disk_known is set. A save compares it with the file
+   * to notice another program's version. Writes may run in a worker
+   * thread; the lock keeps one write (and its check) at a time.
+   */
+  GMutex         disk_lock;
+  char          *disk_etag;
+  gboolean       disk_known;
 
   guint          dirty : 1;
   guint          autosave : 1;
   guint          read_only : 1;
   /* The file on disk could not be read: move it aside before writing. */
   guint          needs_backup : 1;
+  /* The file was not UTF-8 and was read with replacement characters. */
+  guint          repaired : 1;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -76,6 +90,8 @@ enum {
   PROP_N_ORPHANS,
   PROP_N_UNREADABLE,
   PROP_BACKUP_FILE,
+  PROP_CONFLICT_FILE,
+  PROP_REPAIRED,
   N_PROPS
 };
 
@@ -323,10 +339,13 @@ gloss_annotation_store_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->backup_file);
+  g_clear_object (&self->conflict_file);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->unreadable, g_ptr_array_unref);
   g_clear_pointer (&self->extra, json_object_unref);
   g_clear_pointer (&self->pending_tasks, g_ptr_array_unref);
+  g_clear_pointer (&self->disk_etag, g_free);
+  g_mutex_clear (&self->disk_lock);
 
   G_OBJECT_CLASS (gloss_annotation_store_parent_class)->finalize (object);
 }
@@ -364,6 +383,12 @@ gloss_annotation_store_get_property (GObject    *object,
       break;
     case PROP_BACKUP_FILE:
       g_value_set_object (value, self->backup_file);
+      break;
+    case PROP_CONFLICT_FILE:
+      g_value_set_object (value, self->conflict_file);
+      break;
+    case PROP_REPAIRED:
+      g_value_set_boolean (value, self->repaired);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -407,12 +432,13 @@ gloss_annotation_store_class_init (GlossAnnotationStoreClass *klass)
   /**
    * GlossAnnotationStore:document:
    *
-   * The document the notes are anchored to.
+   * The document the notes are anchored to. It changes only when the
+   * article is reloaded (gloss_annotation_store_set_document()).
    */
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
                          GLOSS_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * GlossAnnotationStore:file:
@@ -482,6 +508,27 @@ gloss_annotation_store_class_init (GlossAnnotationStoreClass *klass)
                          G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * GlossAnnotationStore:conflict-file:
+   *
+   * Where the version of the sidecar that another program wrote while
+   * Gloss had it open was kept before Gloss saved over it, or %NULL.
+   */
+  properties[PROP_CONFLICT_FILE] =
+    g_param_spec_object ("conflict-file", NULL, NULL,
+                         G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * GlossAnnotationStore:repaired:
+   *
+   * Whether the sidecar held bytes that are not UTF-8, read as U+FFFD.
+   * The original is kept aside by the first save.
+   */
+  properties[PROP_REPAIRED] =
+    g_param_spec_boolean ("repaired", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -517,6 +564,7 @@ gloss_annotation_store_init (GlossAnnotationStore *self)
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
   self->pending_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_mutex_init (&self->disk_lock);
 }
 
 GlossAnnotationStore *
@@ -564,6 +612,57 @@ gloss_annotation_store_get_document (GlossAnnotationStore *self)
   return self->document;
 }
 
+static int
+compare_annotations_cb (gconstpointer a,
+                        gconstpointer b)
+{
+  return compare_annotations (*(GlossAnnotation **)a, *(GlossAnnotation **)b);
+}
+
+void
+gloss_annotation_store_set_document (GlossAnnotationStore *self,
+                                     GlossDocument        *document)
+{
+  gboolean moved = FALSE;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_STORE (self));
+  g_return_if_fail (GLOSS_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  /* Anchored one by one, the notes would be re-sorted and announced one by
+   * one: the store's handler waits, and the list changes once.
+   */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (self->items, i);
+      guint start = gloss_annotation_get_start (annotation);
+      guint end = gloss_annotation_get_end (annotation);
+      GlossAnchorState state = gloss_annotation_get_anchor_state (annotation);
+
+      g_signal_handlers_block_by_func (annotation, annotation_notify_cb, self);
+      gloss_anchor_annotation (document, annotation);
+      g_signal_handlers_unblock_by_func (annotation, annotation_notify_cb, self);
+
+      moved |= start != gloss_annotation_get_start (annotation) ||
+               end != gloss_annotation_get_end (annotation) ||
+               state != gloss_annotation_get_anchor_state (annotation);
+    }
+
+  g_ptr_array_sort (self->items, compare_annotations_cb);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->items->len, self->items->len);
+  update_n_orphans (self);
+
+  /* New positions are worth saving; the quotes the notes keep do not
+   * change.
+   */
+  if (moved)
+    mark_changed (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
 GFile *
 gloss_annotation_store_get_file (GlossAnnotationStore *self)
 {
@@ -578,6 +677,22 @@ gloss_annotation_store_get_backup_file (GlossAnnotationStore *self)
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_STORE (self), NULL);
 
   return self->backup_file;
+}
+
+GFile *
+gloss_annotation_store_get_conflict_file (GlossAnnotationStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_STORE (self), NULL);
+
+  return self->conflict_file;
+}
+
+gboolean
+gloss_annotation_store_get_repaired (GlossAnnotationStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_STORE (self), FALSE);
+
+  return self->repaired;
 }
 
 gboolean
@@ -746,7 +861,11 @@ typedef struct {
   GPtrArray  *annotations;   /* GlossAnnotation */
   GPtrArray  *unreadable;    /* JsonNode */
   JsonObject *extra;
+  /* The notes as read, for the validator's stricter checks. */
+  JsonArray  *items;
   gboolean    newer;
+  /* Bytes that were not UTF-8 were replaced to read the rest. */
+  gboolean    repaired;
   gint64      format;
 } Sidecar;
 
@@ -756,6 +875,7 @@ sidecar_free (Sidecar *sidecar)
   g_clear_pointer (&sidecar->annotations, g_ptr_array_unref);
   g_clear_pointer (&sidecar->unreadable, g_ptr_array_unref);
   g_clear_pointer (&sidecar->extra, json_object_unref);
+  g_clear_pointer (&sidecar->items, json_array_unref);
   g_free (sidecar);
 }
 
@@ -865,6 +985,59 @@ find_items (JsonObject  *root,
   return NULL;
 }
 
+/* How deep objects and lists may nest in a sidecar. Gloss writes six
+ * levels and other tools a few more; json-glib's parser (and the code that
+ * copies and writes what it read) recurses once per level, so a file nested
+ * a million levels deep would exhaust the stack instead of being refused.
+ */
+#define MAX_NESTING 512
+
+/* Whether @data nests objects and lists deeper than MAX_NESTING, counting
+ * brackets outside strings. Malformed JSON is left to the parser.
+ */
+static gboolean
+nests_too_deep (const char *data,
+                gsize       size)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > MAX_NESTING)
+            return TRUE;
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return FALSE;
+}
+
 /* Parses the sidecar's bytes. Fails only when the file as a whole cannot
  * be understood; single annotations that do not parse are kept aside.
  * @name is the file's display name for messages, or NULL.
@@ -878,6 +1051,8 @@ sidecar_parse (GBytes      *bytes,
   g_autoptr(Sidecar) sidecar = sidecar_new ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GList) members = NULL;
+  g_autofree char *valid = NULL;
+  g_autoptr(GHashTable) ids = NULL;
   const char *items_member = "items";
   JsonNode *root;
   JsonArray *items;
@@ -887,6 +1062,27 @@ sidecar_parse (GBytes      *bytes,
   if (size == 0 || data == NULL)
     {
       sidecar_invalid (error, name, _("the file is empty"));
+      return NULL;
+    }
+
+  /* A file saved by an editor in another encoding ("Tomás" in Latin-1)
+   * would otherwise lose every note over one character: the bytes that are
+   * not UTF-8 are read as U+FFFD, and the caller keeps the original.
+   */
+  if (!g_utf8_validate_len (data, size, NULL))
+    {
+      valid = g_utf8_make_valid (data, size);
+      data = valid;
+      size = strlen (valid);
+      sidecar->repaired = TRUE;
+    }
+
+  if (nests_too_deep (data, size))
+    {
+      g_autofree char *problem = g_strdup_printf (_("its contents nest more than %d levels deep"),
+                                                  MAX_NESTING);
+
+      sidecar_invalid (error, name, problem);
       return NULL;
     }
 
@@ -973,6 +1169,10 @@ sidecar_parse (GBytes      *bytes,
       return NULL;
     }
 
+  if (items != NULL)
+    sidecar->items = json_array_ref (items);
+
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       JsonNode *item = json_array_get_element (items, i);
@@ -982,6 +1182,13 @@ sidecar_parse (GBytes      *bytes,
       annotation = gloss_annotation_new_from_json (item, &item_error);
       if (annotation != NULL)
         {
+          /* A note copied by hand repeats its id; the copy gets one of its
+           * own, or selecting, editing and deleting would reach the wrong
+           * note.
+           */
+          if (g_hash_table_contains (ids, gloss_annotation_get_id (annotation)))
+            gloss_annotation_regenerate_id (annotation);
+          g_hash_table_add (ids, (gpointer)gloss_annotation_get_id (annotation));
           g_ptr_array_add (sidecar->annotations, annotation);
         }
       else
@@ -1006,6 +1213,11 @@ typedef struct {
   Sidecar  *sidecar;
   GError   *error;
   gboolean  needs_backup;
+  /* Whether the file's state was seen (read, or found missing), and its
+   * etag when it was read.
+   */
+  gboolean  disk_known;
+  char     *etag;
 } LoadResult;
 
 static void
@@ -1013,6 +1225,7 @@ load_result_free (LoadResult *result)
 {
   g_clear_pointer (&result->sidecar, sidecar_free);
   g_clear_error (&result->error);
+  g_free (result->etag);
   g_free (result);
 }
 
@@ -1037,11 +1250,14 @@ read_sidecar (GFile         *file,
       return result;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
+  name = display_name (file);
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, &result->etag, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         {
           result->sidecar = sidecar_new ();
+          result->disk_known = TRUE;
           return result;
         }
 
@@ -1049,18 +1265,31 @@ read_sidecar (GFile         *file,
        * save either.
        */
       result->needs_backup = !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+      /* GIO's message names the whole path and says "Is a directory". */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        {
+          g_clear_error (&error);
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                       _("The notes file “%s” is a folder, not a file"), name);
+        }
+
       result->error = g_steal_pointer (&error);
       return result;
     }
 
+  result->disk_known = TRUE;
   bytes = g_bytes_new_take (contents, length);
-  name = display_name (file);
   result->sidecar = sidecar_parse (bytes, name, &result->error);
   if (result->sidecar == NULL)
     {
       result->needs_backup = TRUE;
       return result;
     }
+
+  /* The original bytes of a file that had to be repaired are kept. */
+  if (result->sidecar->repaired)
+    result->needs_backup = TRUE;
 
   if (result->sidecar->newer)
     {
@@ -1093,6 +1322,7 @@ apply_load_result (GlossAnnotationStore  *self,
   guint old_len = self->items->len;
   guint old_unreadable = self->unreadable->len;
   gboolean was_read_only = self->read_only;
+  gboolean repaired = FALSE;
 
   if (g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -1124,6 +1354,7 @@ apply_load_result (GlossAnnotationStore  *self,
 
       self->extra = sidecar->extra != NULL ? json_object_ref (sidecar->extra) : NULL;
       self->read_only = sidecar->newer;
+      repaired = sidecar->repaired;
     }
   else
     {
@@ -1131,6 +1362,14 @@ apply_load_result (GlossAnnotationStore  *self,
     }
 
   self->needs_backup = result->needs_backup;
+  if (result->disk_known)
+    {
+      g_mutex_lock (&self->disk_lock);
+      self->disk_known = TRUE;
+      g_free (self->disk_etag);
+      self->disk_etag = g_steal_pointer (&result->etag);
+      g_mutex_unlock (&self->disk_lock);
+    }
   self->generation++;
   g_clear_handle_id (&self->autosave_id, g_source_remove);
 
@@ -1141,6 +1380,11 @@ apply_load_result (GlossAnnotationStore  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
   if (old_unreadable != self->unreadable->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNREADABLE]);
+  if (self->repaired != repaired)
+    {
+      self->repaired = repaired;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPAIRED]);
+    }
 
   if (result->error != NULL)
     {
@@ -1170,17 +1414,32 @@ gloss_annotation_store_load (GlossAnnotationStore  *self,
   return ret;
 }
 
+typedef struct {
+  GFile         *file;
+  GlossDocument *document;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->document);
+  g_free (data);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GlossAnnotationStore *self = source_object;
+  LoadData *data = task_data;
 
-  /* file and document are construct-only and immutable. */
+  /* The thread works on its own references: the store's document may be
+   * replaced (a reload of the article) while it reads.
+   */
   g_task_return_pointer (task,
-                         read_sidecar (self->file, self->document, cancellable),
+                         read_sidecar (data->file, data->document, cancellable),
                          (GDestroyNotify)load_result_free);
 }
 
@@ -1220,6 +1479,7 @@ gloss_annotation_store_load_async (GlossAnnotationStore *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) thread_task = NULL;
+  LoadData *data;
 
   g_return_if_fail (GLOSS_IS_ANNOTATION_STORE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -1227,8 +1487,13 @@ gloss_annotation_store_load_async (GlossAnnotationStore *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_annotation_store_load_async);
 
+  data = g_new0 (LoadData, 1);
+  data->file = self->file != NULL ? g_object_ref (self->file) : NULL;
+  data->document = g_object_ref (self->document);
+
   thread_task = g_task_new (self, cancellable, load_thread_done_cb, g_steal_pointer (&task));
   g_task_set_source_tag (thread_task, load_thread);
+  g_task_set_task_data (thread_task, data, (GDestroyNotify)load_data_free);
   g_task_run_in_thread (thread_task, load_thread);
 }
 
@@ -1242,6 +1507,106 @@ gloss_annotation_store_load_finish (GlossAnnotationStore  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gloss_annotation_store_load_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+is_offset (JsonObject *selector,
+           const char *name)
+{
+  JsonNode *node = json_object_get_member (selector, name);
+  double value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    value = json_node_get_int (node);
+  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    value = json_node_get_double (node);
+  else
+    return FALSE;
+
+  return value >= 0 && value <= G_MAXUINT && value == (double)(guint)value;
+}
+
+static gboolean
+is_position_selector (JsonObject *selector)
+{
+  JsonNode *type = json_object_get_member (selector, "type");
+
+  return type != NULL && JSON_NODE_HOLDS_VALUE (type) &&
+         g_strcmp0 (json_node_get_string (type), "TextPositionSelector") == 0;
+}
+
+/* Loading ignores a text position that does not describe a range and finds
+ * the note by its quote; the validator, which checks a file for the person
+ * who made it, names the position.
+ */
+static gboolean
+check_positions (JsonArray  *items,
+                 GError    **error)
+{
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonNode *item = json_array_get_element (items, i);
+      JsonNode *target;
+      JsonNode *selectors;
+      g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+
+      target = json_object_get_member (json_node_get_object (item), "target");
+      if (target != NULL && JSON_NODE_HOLDS_ARRAY (target) && json_array_get_length (json_node_get_array (target)) > 0)
+        target = json_array_get_element (json_node_get_array (target), 0);
+      if (target == NULL || !JSON_NODE_HOLDS_OBJECT (target))
+        continue;
+
+      selectors = json_object_get_member (json_node_get_object (target), "selector");
+      if (selectors != NULL && JSON_NODE_HOLDS_ARRAY (selectors))
+        {
+          JsonArray *array = json_node_get_array (selectors);
+
+          for (guint j = 0; j < json_array_get_length (array); j++)
+            g_ptr_array_add (list, json_array_get_element (array, j));
+        }
+      else if (selectors != NULL)
+        {
+          g_ptr_array_add (list, selectors);
+        }
+
+      for (guint j = 0; j < list->len; j++)
+        {
+          JsonNode *node = g_ptr_array_index (list, j);
+          JsonObject *selector;
+          const char *bad = NULL;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node) || !is_position_selector (json_node_get_object (node)))
+            continue;
+
+          selector = json_node_get_object (node);
+          if (!is_offset (selector, "start"))
+            bad = "start";
+          else if (!is_offset (selector, "end") ||
+                   json_object_get_double_member (selector, "end") < json_object_get_double_member (selector, "start"))
+            bad = "end";
+
+          if (bad != NULL)
+            {
+              g_autofree char *path = g_strdup_printf ("target.selector[%u].%s", j, bad);
+
+              /* Translators: %u is the note's number in the file, %s the
+               * member, such as "target.selector[1].start".
+               */
+              g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_INVALID,
+                           _("Note %u: “%s” is not a position in the text (a whole number of characters, with the end after the start)"),
+                           i + 1, path);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
 }
 
 int
@@ -1283,6 +1648,9 @@ gloss_sidecar_validate (GBytes  *bytes,
                    item_error->message);
       return -1;
     }
+
+  if (!check_positions (sidecar->items, error))
+    return -1;
 
   return sidecar->annotations->len;
 }
@@ -1440,14 +1808,17 @@ check_writable (GlossAnnotationStore  *self,
   return TRUE;
 }
 
-/* Moves a sidecar that could not be read out of the way, to the first free
- * "<sidecar>.broken", ".broken-2"... It is never overwritten: g_file_move()
- * without G_FILE_COPY_OVERWRITE fails on an existing name, and the next one
- * is tried. Returns the new name, or NULL (without an error) when the file
- * is gone already.
+/* Moves the sidecar out of the way, to the first free "<sidecar>SUFFIX",
+ * "SUFFIX-2"... It is never overwritten: g_file_move() without
+ * G_FILE_COPY_OVERWRITE fails on an existing name, and the next one is
+ * tried. A folder is never moved: it is not a notes file that Gloss wrote,
+ * and the person who put it there needs to decide about it. Returns the
+ * new name in @backup_out, or NULL (without an error) when the file is
+ * gone already.
  */
 static gboolean
 move_aside (GFile         *file,
+            const char    *suffix,
             GFile        **backup_out,
             GCancellable  *cancellable,
             GError       **error)
@@ -1456,6 +1827,16 @@ move_aside (GFile         *file,
 
   *backup_out = NULL;
 
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *name = display_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not a notes file: move or rename it so that Gloss can save the notes there"),
+                   name);
+      return FALSE;
+    }
+
   for (guint n = 1; n < 1000; n++)
     {
       g_autoptr(GError) local_error = NULL;
@@ -1463,9 +1844,9 @@ move_aside (GFile         *file,
       g_autoptr(GFile) backup = NULL;
 
       if (n == 1)
-        backup_uri = g_strconcat (uri, ".broken", NULL);
+        backup_uri = g_strconcat (uri, suffix, NULL);
       else
-        backup_uri = g_strdup_printf ("%s.broken-%u", uri, n);
+        backup_uri = g_strdup_printf ("%s%s-%u", uri, suffix, n);
       backup = g_file_new_for_uri (backup_uri);
 
       if (g_file_move (file, backup, G_FILE_COPY_NONE, cancellable, NULL, NULL, &local_error))
@@ -1485,8 +1866,87 @@ move_aside (GFile         *file,
     }
 
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                       _("Too many damaged copies of the notes file are kept already"));
+                       _("Too many earlier copies of the notes file are kept already"));
   return FALSE;
+}
+
+/* What one write did, for the main thread to tell. */
+typedef struct {
+  GFile *backup;
+  GFile *conflict;
+} WriteOutcome;
+
+static void
+write_outcome_clear (WriteOutcome *outcome)
+{
+  g_clear_object (&outcome->backup);
+  g_clear_object (&outcome->conflict);
+}
+
+/* Writes @bytes to the sidecar, atomically (temporary file, fsync,
+ * rename). It may run in a worker thread: it touches only the store's
+ * file, which never changes, and what disk_lock guards.
+ *
+ * With @backup_first, the file on disk could not be read and is moved
+ * aside first. Otherwise the file must still be the one that Gloss last
+ * read or wrote (its etag, or its absence): if another program wrote it
+ * in between, its version is moved aside to ".conflict" and kept.
+ */
+static gboolean
+write_sidecar (GlossAnnotationStore  *self,
+               GBytes                *bytes,
+               gboolean               backup_first,
+               WriteOutcome          *outcome,
+               GCancellable          *cancellable,
+               GError               **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->disk_lock);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *new_etag = NULL;
+  g_autofree char *expected = NULL;
+  gconstpointer data;
+  gsize size;
+
+  data = g_bytes_get_data (bytes, &size);
+
+  if (backup_first)
+    {
+      if (!move_aside (self->file, ".broken", &outcome->backup, cancellable, error))
+        return FALSE;
+
+      /* Whatever is there now appeared after the move. */
+      self->disk_known = TRUE;
+      g_clear_pointer (&self->disk_etag, g_free);
+    }
+
+  /* When Gloss saw no file, any file there now is someone else's: an etag
+   * that matches no file makes the replace refuse it, while a missing file
+   * is simply created.
+   */
+  if (self->disk_known)
+    expected = g_strdup (self->disk_etag != NULL ? self->disk_etag : "gloss:absent");
+
+  if (!g_file_replace_contents (self->file, data, size, expected, FALSE, G_FILE_CREATE_NONE,
+                                &new_etag, cancellable, &local_error))
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_clear_error (&local_error);
+      if (!move_aside (self->file, ".conflict", &outcome->conflict, cancellable, error) ||
+          !g_file_replace_contents (self->file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
+                                    &new_etag, cancellable, error))
+        return FALSE;
+    }
+
+  self->disk_known = TRUE;
+  g_free (self->disk_etag);
+  self->disk_etag = g_steal_pointer (&new_etag);
+
+  return TRUE;
 }
 
 static void
@@ -1502,9 +1962,26 @@ backup_done (GlossAnnotationStore *self,
 }
 
 static void
+apply_outcome (GlossAnnotationStore *self,
+               WriteOutcome         *outcome,
+               gboolean              backed_up)
+{
+  if (backed_up)
+    backup_done (self, outcome->backup);
+
+  if (outcome->conflict != NULL)
+    {
+      g_set_object (&self->conflict_file, outcome->conflict);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICT_FILE]);
+    }
+}
+
+static void
 save_succeeded (GlossAnnotationStore *self,
                 guint64               generation)
 {
+  self->retry_seconds = 0;
+
   /* Changes made while writing are not in the file yet. */
   if (generation == self->generation)
     set_dirty (self, FALSE);
@@ -1512,12 +1989,26 @@ save_succeeded (GlossAnnotationStore *self,
   g_signal_emit (self, signals[SAVED], 0);
 }
 
+/* Longest wait between two tries to save after a failure. */
+#define MAX_RETRY_SECONDS 60
+
 static void
 save_failed (GlossAnnotationStore *self,
              const GError         *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+
+  /* A folder that was read-only, a disk that was full, a share that was
+   * gone may be fine again without the reader changing anything: autosave
+   * tries again, less and less often. A newer Gloss's file stays refused.
+   */
+  if (self->autosave && self->dirty && self->file != NULL && !self->read_only)
+    {
+      self->retry_seconds = CLAMP (self->retry_seconds * 2, 2, MAX_RETRY_SECONDS);
+      g_clear_handle_id (&self->autosave_id, g_source_remove);
+      self->autosave_id = g_timeout_add_seconds (self->retry_seconds, autosave_cb, self);
+    }
 
   g_signal_emit (self, signals[SAVE_FAILED], 0, error);
 }
@@ -1529,6 +2020,9 @@ gloss_annotation_store_save (GlossAnnotationStore  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  WriteOutcome outcome = { NULL, NULL };
+  gboolean backup_first;
+  gboolean written;
   guint64 generation;
 
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_STORE (self), FALSE);
@@ -1540,24 +2034,18 @@ gloss_annotation_store_save (GlossAnnotationStore  *self,
 
   bytes = serialize (self);
   generation = self->generation;
-
-  if (self->needs_backup)
-    {
-      g_autoptr(GFile) backup = NULL;
-
-      if (!move_aside (self->file, &backup, cancellable, &local_error))
-        goto failed;
-      backup_done (self, backup);
-    }
+  backup_first = self->needs_backup;
 
   if (self->writing)
     self->rewrite_after_write = TRUE;
 
-  if (!g_file_replace_contents (self->file,
-                                g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                cancellable, &local_error))
+  /* An asynchronous write in progress holds the lock: this one follows
+   * it, and checks the file against what that one wrote.
+   */
+  written = write_sidecar (self, bytes, backup_first, &outcome, cancellable, &local_error);
+  apply_outcome (self, &outcome, backup_first && (written || outcome.backup != NULL));
+  write_outcome_clear (&outcome);
+  if (!written)
     goto failed;
 
   save_succeeded (self, generation);
@@ -1574,6 +2062,8 @@ typedef struct {
   GPtrArray            *tasks;
   GBytes               *bytes;
   guint64               generation;
+  gboolean              backup_first;
+  WriteOutcome          outcome;
 } Write;
 
 static void
@@ -1582,6 +2072,7 @@ write_free (Write *write)
   g_clear_object (&write->self);
   g_clear_pointer (&write->tasks, g_ptr_array_unref);
   g_clear_pointer (&write->bytes, g_bytes_unref);
+  write_outcome_clear (&write->outcome);
   g_free (write);
 }
 
@@ -1594,6 +2085,9 @@ write_finish (Write  *write,
   GlossAnnotationStore *self = write->self;
 
   self->writing = FALSE;
+
+  apply_outcome (self, &write->outcome,
+                 write->backup_first && (error == NULL || write->outcome.backup != NULL));
 
   if (error == NULL)
     save_succeeded (self, write->generation);
@@ -1625,67 +2119,36 @@ write_finish (Write  *write,
 }
 
 static void
-replace_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
 {
-  Write *write = user_data;
-  g_autoptr(GError) error = NULL;
+  Write *write = task_data;
+  GError *error = NULL;
 
-  g_file_replace_contents_finish (G_FILE (object), result, NULL, &error);
-  write_finish (write, error);
-}
-
-static void
-write_contents (Write *write)
-{
-  g_file_replace_contents_bytes_async (write->self->file,
-                                       write->bytes,
-                                       NULL, FALSE, G_FILE_CREATE_NONE,
-                                       NULL, replace_cb, write);
-}
-
-static void
-move_aside_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  g_autoptr(GFile) backup = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!move_aside (file, &backup, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (backup == NULL)
-    g_task_return_pointer (task, NULL, NULL);
+  if (write_sidecar (write->self, write->bytes, write->backup_first, &write->outcome, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
   else
-    g_task_return_pointer (task, g_steal_pointer (&backup), g_object_unref);
+    g_task_return_error (task, error);
 }
 
 static void
-move_aside_cb (GObject      *object,
+write_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
   Write *write = user_data;
-  g_autoptr(GFile) backup = NULL;
   g_autoptr(GError) error = NULL;
 
-  backup = g_task_propagate_pointer (G_TASK (result), &error);
-  if (error != NULL)
-    {
-      write_finish (write, error);
-      return;
-    }
-
-  backup_done (write->self, backup);
-  write_contents (write);
+  g_task_propagate_boolean (G_TASK (result), &error);
+  write_finish (write, error);
 }
 
 static void
 start_write (GlossAnnotationStore *self)
 {
+  g_autoptr(GTask) task = NULL;
   Write *write;
 
   g_assert (!self->writing);
@@ -1710,21 +2173,17 @@ start_write (GlossAnnotationStore *self)
 
   write->bytes = serialize (self);
   write->generation = self->generation;
+  write->backup_first = self->needs_backup;
 
-  if (self->needs_backup)
-    {
-      g_autoptr(GTask) task = g_task_new (self, NULL, move_aside_cb, write);
-
-      /* Renaming is quick on a local disk but not on a network share: it
-       * runs in a thread like the rest of the writing.
-       */
-      g_task_set_source_tag (task, move_aside_thread);
-      g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
-      g_task_run_in_thread (task, move_aside_thread);
-      return;
-    }
-
-  write_contents (write);
+  /* Checking the file, moving another version aside and replacing it
+   * belong together, and each may be slow on a network share: all of it
+   * runs in a worker thread, on a snapshot of the notes. The task data is
+   * not freed with the task: write_finish() does that.
+   */
+  task = g_task_new (self, NULL, write_done_cb, write);
+  g_task_set_source_tag (task, write_thread);
+  g_task_set_task_data (task, write, NULL);
+  g_task_run_in_thread (task, write_thread);
 }
 
 void

@@ -35,7 +35,7 @@ G_DECLARE_FINAL_TYPE (GlossAnnotationStore, gloss_annotation_store, GLOSS, ANNOT
  *   document (construct-only), file (the sidecar, construct-only),
  *   dirty, autosave (debounced save one second after a change),
  *   read-only (set when the sidecar is from a newer Gloss),
- *   n-orphans, n-unreadable, backup-file.
+ *   n-orphans, n-unreadable, backup-file, conflict-file, repaired.
  * Signals:
  *   saved (), save-failed (GError*): emitted after every save, explicit or
  *   automatic; after a failure the notes stay in memory and dirty stays
@@ -46,6 +46,20 @@ G_DECLARE_FINAL_TYPE (GlossAnnotationStore, gloss_annotation_store, GLOSS, ANNOT
  * moves the damaged file aside to "<sidecar>.broken" (or ".broken-N"), never
  * overwriting it, and reports the new name through
  * gloss_annotation_store_get_backup_file().
+ *
+ * A sidecar that is not valid UTF-8 (saved by an editor in another
+ * encoding) is read with each byte that is not UTF-8 replaced by U+FFFD;
+ * "repaired" says so, and the first save keeps the original bytes aside
+ * as "<sidecar>.broken" as above. A sidecar nested deeper than any
+ * collection of notes needs is refused as GLOSS_SIDECAR_ERROR_INVALID
+ * without being parsed. Notes that share an id keep the first one's; the
+ * others get fresh ids, so that each can be edited and deleted on its own.
+ *
+ * Saving never replaces a sidecar that another program changed since
+ * Gloss read or wrote it: the other version is moved aside to
+ * "<sidecar>.conflict" (or ".conflict-N"), the notes are saved, and
+ * gloss_annotation_store_get_conflict_file() names the copy. A save that
+ * fails is tried again by autosave, at growing intervals, until it works.
  *
  * A sidecar from a newer Gloss ("gloss:format" above GLOSS_SIDECAR_FORMAT)
  * loads the notes this version can read, makes the store read-only and
@@ -60,8 +74,19 @@ GlossAnnotationStore *gloss_annotation_store_new          (GlossDocument        
 GFile                *gloss_annotation_store_sidecar_for  (GFile                *article);
 
 GlossDocument        *gloss_annotation_store_get_document (GlossAnnotationStore *self);
+/* Moves the notes onto a new version of the document (the article changed
+ * on disk): every note is anchored again, none is dropped, and changed
+ * positions count as changes to save.
+ */
+void                  gloss_annotation_store_set_document (GlossAnnotationStore *self,
+                                                           GlossDocument        *document);
 GFile                *gloss_annotation_store_get_file     (GlossAnnotationStore *self);
 GFile                *gloss_annotation_store_get_backup_file (GlossAnnotationStore *self);
+/* Where the last version of the sidecar written by another program was
+ * kept, or NULL.
+ */
+GFile                *gloss_annotation_store_get_conflict_file (GlossAnnotationStore *self);
+gboolean              gloss_annotation_store_get_repaired (GlossAnnotationStore *self);
 gboolean              gloss_annotation_store_get_dirty    (GlossAnnotationStore *self);
 gboolean              gloss_annotation_store_get_read_only (GlossAnnotationStore *self);
 gboolean              gloss_annotation_store_get_autosave (GlossAnnotationStore *self);

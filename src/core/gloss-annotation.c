@@ -630,6 +630,16 @@ gloss_annotation_get_id (GlossAnnotation *self)
   return self->id;
 }
 
+void
+gloss_annotation_regenerate_id (GlossAnnotation *self)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
+
+  g_free (self->id);
+  self->id = new_id ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
 GlossAnnotationKind
 gloss_annotation_get_kind (GlossAnnotation *self)
 {
@@ -1729,20 +1739,26 @@ read_selectors (GlossAnnotation  *self,
         {
           g_autofree char *start_path = g_strdup_printf ("target.selector[%u].start", i);
           g_autofree char *end_path = g_strdup_printf ("target.selector[%u].end", i);
-          gboolean found_start;
-          gboolean found_end;
+          g_autoptr(GError) position_error = NULL;
+          gboolean found_start = FALSE;
+          gboolean found_end = FALSE;
           guint start = 0;
           guint end = 0;
 
-          if (!read_offset (selector, "start", start_path, &found_start, &start, error) ||
-              !read_offset (selector, "end", end_path, &found_end, &end, error))
-            return FALSE;
-
-          if (!found_start || !found_end)
-            return invalid (error, _("“%s” needs both “start” and “end”"), "TextPositionSelector");
-
-          if (end < start)
-            return invalid (error, _("“%s” ends before it starts (%u > %u)"), end_path, start, end);
+          /* Offsets are what a person editing the file by hand gets wrong
+           * (a negative number, the ends swapped), and they only repeat
+           * what the quote says: the selector is kept as it is, and the
+           * note is found by its quote instead of being set aside.
+           */
+          if (!read_offset (selector, "start", start_path, &found_start, &start, &position_error) ||
+              !read_offset (selector, "end", end_path, &found_end, &end, &position_error) ||
+              !found_start || !found_end || end < start)
+            {
+              g_debug ("Ignoring a text position that does not describe a range: %s",
+                       position_error != NULL ? position_error->message : "start or end missing or swapped");
+              keep_node (&self->extra_selectors, selector_node);
+              continue;
+            }
 
           self->start = start;
           self->end = end;
@@ -1800,6 +1816,12 @@ read_target (GlossAnnotation  *self,
   member = get_member (target, "selector");
   if (member != NULL && !read_selectors (self, member, &have_position, error))
     return FALSE;
+
+  /* The hash says which text the position was taken on; without a
+   * position it would vouch for nothing.
+   */
+  if (!have_position)
+    g_clear_pointer (&self->text_hash, g_free);
 
   names = json_object_get_members (target);
   for (const GList *l = names; l != NULL; l = l->next)

@@ -63,6 +63,10 @@ G_DECLARE_FINAL_TYPE (GlossAnnotation, gloss_annotation, GLOSS, ANNOTATION, GObj
 GlossAnnotation    *gloss_annotation_new              (GlossAnnotationKind kind);
 
 const char         *gloss_annotation_get_id           (GlossAnnotation    *self);
+/* Gives the annotation a new "urn:uuid:" id: for a copy that repeats
+ * another note's id. Does not touch "modified".
+ */
+void                gloss_annotation_regenerate_id    (GlossAnnotation    *self);
 GlossAnnotationKind gloss_annotation_get_kind         (GlossAnnotation    *self);
 void                gloss_annotation_set_kind         (GlossAnnotation    *self,
                                                        GlossAnnotationKind kind);

@@ -222,6 +222,138 @@ gloss_article_load_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Reloading */
+
+typedef struct {
+  GlossDocument *document;
+  GlossAnalysis *analysis;
+} Imported;
+
+static void
+imported_free (Imported *imported)
+{
+  g_clear_object (&imported->document);
+  g_clear_object (&imported->analysis);
+  g_free (imported);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Imported, imported_free)
+
+/* Builds new objects only: safe in a worker thread. */
+static Imported *
+import_again (GFile         *file,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(Imported) imported = g_new0 (Imported, 1);
+
+  imported->document = gloss_import_file (file, cancellable, error);
+  if (imported->document == NULL)
+    return NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  imported->analysis = gloss_analysis_new (imported->document);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&imported);
+}
+
+/* On the main thread: the store and whoever watches the article change
+ * here.
+ */
+static void
+apply_imported (GlossArticle *self,
+                Imported     *imported)
+{
+  g_set_object (&self->document, imported->document);
+  g_set_object (&self->analysis, imported->analysis);
+
+  gloss_annotation_store_set_document (self->store, self->document);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
+}
+
+gboolean
+gloss_article_reload (GlossArticle  *self,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(Imported) imported = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  imported = import_again (self->file, cancellable, error);
+  if (imported == NULL)
+    return FALSE;
+
+  apply_imported (self, imported);
+  return TRUE;
+}
+
+static void
+reload_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  Imported *imported;
+  GError *error = NULL;
+
+  imported = import_again (file, cancellable, &error);
+  if (imported == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, imported, (GDestroyNotify)imported_free);
+}
+
+void
+gloss_article_reload_async (GlossArticle        *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_article_reload_async);
+  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
+  g_task_run_in_thread (task, reload_thread);
+}
+
+gboolean
+gloss_article_reload_finish (GlossArticle  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_autoptr(Imported) imported = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gloss_article_reload_async, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The new text is applied when the caller collects the result, so that
+   * a caller that went away (and cancelled) changes nothing.
+   */
+  imported = g_task_propagate_pointer (G_TASK (result), error);
+  if (imported == NULL)
+    return FALSE;
+
+  apply_imported (self, imported);
+  return TRUE;
+}
+
 GFile *
 gloss_article_get_file (GlossArticle *self)
 {

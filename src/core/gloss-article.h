@@ -33,6 +33,23 @@ GlossArticle         *gloss_article_load              (GFile               *file
                                                        GCancellable        *cancellable,
                                                        GError             **error);
 
+/* Imports and analyses the article's file again after it changed on disk,
+ * and moves the notes (saved or not) onto the new text: the store stays
+ * the same object, keeps every note and re-anchors each one. "document"
+ * and "analysis" notify. On failure (the file is gone, or is no longer an
+ * article) nothing changes.
+ */
+gboolean              gloss_article_reload            (GlossArticle        *self,
+                                                       GCancellable        *cancellable,
+                                                       GError             **error);
+void                  gloss_article_reload_async      (GlossArticle        *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean              gloss_article_reload_finish     (GlossArticle        *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+
 GFile                *gloss_article_get_file          (GlossArticle        *self);
 GlossDocument        *gloss_article_get_document      (GlossArticle        *self);
 GlossAnalysis        *gloss_article_get_analysis      (GlossArticle        *self);

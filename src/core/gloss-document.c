@@ -226,6 +226,19 @@ gloss_document_get_text_hash (GlossDocument *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
 
+  /* Computed on first use: only notes need it, and hashing a large text
+   * costs as much as a good part of the import. The document is otherwise
+   * immutable and shared between threads, hence the once-guard.
+   */
+  if (g_once_init_enter (&self->text_hash))
+    {
+      g_autofree char *hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                          (const guchar *)self->text,
+                                                          self->text_len);
+
+      g_once_init_leave (&self->text_hash, g_strconcat ("sha256:", hash, NULL));
+    }
+
   return self->text_hash;
 }
 
@@ -697,6 +710,24 @@ builder_emit_char (GlossDocumentBuilder *builder,
   builder->length++;
 }
 
+static inline gboolean
+is_ascii_space (guchar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static gboolean
+open_spans_started (GlossDocumentBuilder *builder)
+{
+  for (guint i = 0; i < builder->open_spans->len; i++)
+    {
+      if (!g_array_index (builder->open_spans, OpenSpan, i).started)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 builder_append_normalized (GlossDocumentBuilder *builder,
                            const char           *text,
@@ -708,8 +739,64 @@ builder_append_normalized (GlossDocumentBuilder *builder,
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
+      gunichar c;
+      const char *next;
+
+      /* A run of ASCII outside preformatted text needs no decoding and
+       * no normalization; white space is collapsed as it goes, and the
+       * visible characters between spaces are appended in one go.
+       */
+      if (!pre && builder->has_content && builder->pending_pre->len == 0 &&
+          (guchar)*p < 0x7F && ((guchar)*p > 0x20 || is_ascii_space (*p)) &&
+          open_spans_started (builder))
+        {
+          while (p < end)
+            {
+              guchar byte = (guchar)*p;
+
+              if (byte > 0x20 && byte < 0x7F)
+                {
+                  const char *run = p;
+                  gsize n;
+
+                  if (builder->pending_space)
+                    {
+                      g_string_append_c (builder->text, ' ');
+                      builder->length++;
+                      builder->pending_space = FALSE;
+                    }
+
+                  /* Words and the single spaces between them need no
+                   * collapsing: the whole run goes in at once.
+                   */
+                  while (p < end)
+                    {
+                      if ((guchar)*p > 0x20 && (guchar)*p < 0x7F)
+                        p++;
+                      else if (*p == ' ' && p + 1 < end && (guchar)p[1] > 0x20 && (guchar)p[1] < 0x7F)
+                        p += 2;
+                      else
+                        break;
+                    }
+                  n = p - run;
+                  g_string_append_len (builder->text, run, n);
+                  builder->length += n;
+                }
+              else if (is_ascii_space (byte))
+                {
+                  builder->pending_space = TRUE;
+                  p++;
+                }
+              else
+                {
+                  break;
+                }
+            }
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
 
       if (is_dropped_char (c))
         {
@@ -823,17 +910,18 @@ gloss_document_builder_append_text (GlossDocumentBuilder *builder,
   if (!builder->in_block)
     gloss_document_builder_begin_block (builder, GLOSS_BLOCK_PARAGRAPH, 0);
 
+  /* ASCII is valid UTF-8 and already in NFC: most text needs no more. */
+  if (is_ascii (text, len))
+    {
+      builder_append_normalized (builder, text, len);
+      return;
+    }
+
   if (!g_utf8_validate_len (text, len, NULL))
     {
       valid = g_utf8_make_valid (text, len);
       text = valid;
       len = strlen (valid);
-    }
-
-  if (is_ascii (text, len))
-    {
-      builder_append_normalized (builder, text, len);
-      return;
     }
 
   normalized = g_utf8_normalize (text, len, G_NORMALIZE_NFC);
@@ -1210,7 +1298,6 @@ gloss_document_builder_finish (GlossDocumentBuilder *builder,
                                GFile                *file)
 {
   GlossDocument *self;
-  g_autofree char *hash = NULL;
 
   g_return_val_if_fail (builder != NULL, NULL);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
@@ -1225,10 +1312,7 @@ gloss_document_builder_finish (GlossDocumentBuilder *builder,
   self->length = builder->length;
   self->text = g_string_free (g_steal_pointer (&builder->text), FALSE);
 
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                      (const guchar *)self->text,
-                                      self->text_len);
-  self->text_hash = g_strconcat ("sha256:", hash, NULL);
+
 
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   self->blocks = g_steal_pointer (&builder->blocks);

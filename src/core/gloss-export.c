@@ -74,6 +74,16 @@ append_escaped_line (GString    *out,
     length = strlen (line);
 
   copy = g_strndup (line, length);
+
+  /* Fields that are one line in Gloss (a creator, a source, a tag) may
+   * hold line breaks when another tool or a person wrote the sidecar: a
+   * break would end the line and let the rest start a heading or a list.
+   */
+  for (char *c = copy; *c != '\0'; c++)
+    {
+      if (*c == '\n' || *c == '\r')
+        *c = ' ';
+    }
   g_strstrip (copy);
   p = copy;
   end = copy + strlen (copy);

@@ -21,6 +21,7 @@ struct _GlossFinding
   double                score;
   guint                 level;
   char                 *detail;
+  guint                 has_evidence : 1;
   /* NULL-terminated; the explanation is element 0 when there is one. */
   GPtrArray            *reasons;
 };
@@ -38,6 +39,7 @@ enum {
   PROP_EXPLANATION,
   PROP_LEVEL,
   PROP_DETAIL,
+  PROP_HAS_EVIDENCE,
   N_PROPS
 };
 
@@ -123,6 +125,10 @@ gloss_finding_get_property (GObject    *object,
 
     case PROP_DETAIL:
       g_value_set_string (value, self->detail);
+      break;
+
+    case PROP_HAS_EVIDENCE:
+      g_value_set_boolean (value, self->has_evidence);
       break;
 
     default:
@@ -229,6 +235,18 @@ gloss_finding_class_init (GlossFindingClass *klass)
     g_param_spec_string ("detail", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * GlossFinding:has-evidence:
+   *
+   * For a claim, whether the article offers evidence for it in the same
+   * sentence or paragraph: a statistic, a quotation, an attribution, a
+   * link, a citation or an anecdote.
+   */
+  properties[PROP_HAS_EVIDENCE] =
+    g_param_spec_boolean ("has-evidence", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -365,6 +383,28 @@ gloss_finding_set_detail (GlossFinding *self,
   g_free (self->detail);
   self->detail = g_strdup (detail);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL]);
+}
+
+gboolean
+gloss_finding_get_has_evidence (GlossFinding *self)
+{
+  g_return_val_if_fail (GLOSS_IS_FINDING (self), FALSE);
+
+  return self->has_evidence;
+}
+
+void
+gloss_finding_set_has_evidence (GlossFinding *self,
+                                gboolean      has_evidence)
+{
+  g_return_if_fail (GLOSS_IS_FINDING (self));
+
+  has_evidence = !!has_evidence;
+  if (self->has_evidence == (guint)has_evidence)
+    return;
+
+  self->has_evidence = has_evidence;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_EVIDENCE]);
 }
 
 const char * const *

@@ -31,11 +31,16 @@ G_DECLARE_FINAL_TYPE (GlossFinding, gloss_finding, GLOSS, FINDING, GObject)
  *
  * - sections: kind "section", label = heading title, level = heading level;
  * - claims: kind one of "factual", "evaluative", "causal", "prediction",
- *   "recommendation"; label = the sentence;
+ *   "recommendation"; label = the sentence, or the clause of it that makes
+ *   the claim; has-evidence says whether evidence lies near it;
  * - evidence: kind one of "statistic", "quotation", "attribution",
- *   "citation", "link", "anecdote"; detail = the speaker or source if found;
+ *   "citation", "link", "anecdote" (a personal story or the report of a
+ *   particular event); detail = the speaker or source if found;
  * - cues: kind = a tag id of the bias vocabulary ("loaded-language",
- *   "hedge", "generalisation", "intensifier", "rhetorical-question", ...).
+ *   "hedge", "generalisation", "intensifier", "rhetorical-question", ...),
+ *   detail = the PTC technique if there is one. A cue about the whole
+ *   article ("no-source", "one-sidedness") has an empty range at 0 and no
+ *   label.
  *
  * explanation is one human line ("hedge: 'may' weakens the claim").
  */
@@ -61,6 +66,13 @@ void                  gloss_finding_set_level       (GlossFinding *self,
 const char           *gloss_finding_get_detail      (GlossFinding *self);
 void                  gloss_finding_set_detail      (GlossFinding *self,
                                                      const char   *detail);
+/* For a claim: whether the article offers evidence for it in the same
+ * sentence or paragraph. A claim without is also given the reason "no
+ * evidence given".
+ */
+gboolean              gloss_finding_get_has_evidence (GlossFinding *self);
+void                  gloss_finding_set_has_evidence (GlossFinding *self,
+                                                      gboolean      has_evidence);
 /* Further reasons, each one short line; the explanation is the first. */
 const char * const   *gloss_finding_get_reasons     (GlossFinding *self);
 void                  gloss_finding_add_reason      (GlossFinding *self,

@@ -622,137 +622,165 @@ read_time_element (xmlNode           *node,
     set_once (&meta->any_time, datetime);
 }
 
-void
-gloss_html_metadata_read (GlossHtmlMetadata *meta,
-                          xmlNode           *root)
+gboolean
+gloss_html_metadata_visit (GlossHtmlMetadata *meta,
+                           xmlNode           *node)
 {
-  xmlNode *node = root;
+  gboolean descend = TRUE;
+
+  if (node->type == XML_ELEMENT_NODE)
+    {
+      if (gloss_html_is_tag (node, "meta"))
+        {
+          read_meta_element (node, meta);
+        }
+      else if (gloss_html_is_tag (node, "script"))
+        {
+          g_autofree char *type = gloss_html_get_attr (node, "type");
+
+          if (type != NULL && g_ascii_strcasecmp (g_strstrip (type), "application/ld+json") == 0)
+            read_json_ld (node, meta);
+          descend = FALSE;
+        }
+      else if (gloss_html_is_tag (node, "title"))
+        {
+          if (meta->title == NULL)
+            {
+              g_autofree char *text = gloss_html_get_text (node);
+
+              set_once (&meta->title, text);
+            }
+          descend = FALSE;
+        }
+      else if (gloss_html_is_tag (node, "h1") || gloss_html_is_tag (node, "h2"))
+        {
+          g_autofree char *text = gloss_html_get_text (node);
+          char *collapsed = gloss_html_collapse (text);
+
+          if (gloss_html_is_tag (node, "h1"))
+            set_once (&meta->h1, text);
+          if (collapsed != NULL && meta->headings->len < 100)
+            g_ptr_array_add (meta->headings, collapsed);
+          else
+            g_free (collapsed);
+          descend = FALSE;
+        }
+      else if (gloss_html_is_tag (node, "link"))
+        {
+          g_autofree char *rel = gloss_html_get_attr (node, "rel");
+          g_autofree char *href = gloss_html_get_attr (node, "href");
+
+          if (rel != NULL && href != NULL && g_ascii_strcasecmp (g_strstrip (rel), "canonical") == 0)
+            replace_str (&meta->url, g_strstrip (href));
+        }
+      else if (gloss_html_is_tag (node, "base"))
+        {
+          g_autofree char *href = gloss_html_get_attr (node, "href");
+
+          if (gloss_html_is_web_url (href))
+            set_once (&meta->base, href);
+        }
+      else if (gloss_html_is_tag (node, "a"))
+        {
+          g_autofree char *rel = gloss_html_get_attr (node, "rel");
+
+          if (rel != NULL && strstr (rel, "author") != NULL && meta->byline == NULL)
+            {
+              g_autofree char *text = gloss_html_get_text (node);
+
+              set_once (&meta->byline, text);
+            }
+        }
+      else if (gloss_html_is_tag (node, "time"))
+        {
+          read_time_element (node, meta);
+        }
+      else if ((meta->byline_element == NULL || meta->class_date == NULL) &&
+               node->properties != NULL)
+        {
+          char buffer[GLOSS_HTML_CLASS_AND_ID_SIZE];
+          const char *names = gloss_html_class_and_id_into (node, buffer, sizeof buffer) ? buffer : NULL;
+          g_autofree char *itemprop = xmlHasProp (node, (const xmlChar *)"itemprop") != NULL ?
+                                      gloss_html_get_attr (node, "itemprop") : NULL;
+
+          if (meta->class_date == NULL && names != NULL &&
+              (strstr (names, "date") != NULL || strstr (names, "publish") != NULL ||
+               strstr (names, "byline") != NULL || strstr (names, "timestamp") != NULL) &&
+              strstr (names, "update") == NULL && strstr (names, "modified") == NULL)
+            {
+              g_autofree char *text = gloss_html_get_text (node);
+
+              /* A short element whose class says it holds the date. */
+              if (strlen (text) < 160)
+                meta->class_date = gloss_import_parse_date (text);
+            }
+
+          if (meta->byline_element == NULL &&
+              ((names != NULL &&
+                (strstr (names, "byline") != NULL || strstr (names, "author-name") != NULL)) ||
+               (itemprop != NULL && strcmp (itemprop, "author") == 0)))
+            {
+              g_autofree char *text = gloss_html_get_text (node);
+              g_autofree char *collapsed = gloss_html_collapse (text);
+
+              if (collapsed != NULL && g_utf8_strlen (collapsed, -1) <= 80)
+                meta->byline_element = g_steal_pointer (&collapsed);
+            }
+        }
+    }
+
+  else if (node->type == XML_TEXT_NODE && meta->byline_text == NULL &&
+           node->content != NULL && node->parent != NULL)
+    {
+      read_by_text (node, meta);
+    }
+
+  return descend;
+}
+
+void
+gloss_html_metadata_begin (GlossHtmlMetadata *meta,
+                           xmlNode           *root)
+{
   g_autofree char *lang = gloss_html_get_attr (root, "lang");
 
   if (lang == NULL)
     lang = gloss_html_get_attr (root, "xml:lang");
   if (lang != NULL)
     meta->language = gloss_import_normalize_language (lang);
+}
+
+void
+gloss_html_metadata_read_subtree (GlossHtmlMetadata *meta,
+                                  xmlNode           *root)
+{
+  xmlNode *node = root;
 
   while (node != NULL)
     {
-      gboolean descend = TRUE;
-
-      if (node->type == XML_ELEMENT_NODE)
-        {
-          if (gloss_html_is_tag (node, "meta"))
-            {
-              read_meta_element (node, meta);
-            }
-          else if (gloss_html_is_tag (node, "script"))
-            {
-              g_autofree char *type = gloss_html_get_attr (node, "type");
-
-              if (type != NULL && g_ascii_strcasecmp (g_strstrip (type), "application/ld+json") == 0)
-                read_json_ld (node, meta);
-              descend = FALSE;
-            }
-          else if (gloss_html_is_tag (node, "title"))
-            {
-              if (meta->title == NULL)
-                {
-                  g_autofree char *text = gloss_html_get_text (node);
-
-                  set_once (&meta->title, text);
-                }
-              descend = FALSE;
-            }
-          else if (gloss_html_is_tag (node, "h1") || gloss_html_is_tag (node, "h2"))
-            {
-              g_autofree char *text = gloss_html_get_text (node);
-              char *collapsed = gloss_html_collapse (text);
-
-              if (gloss_html_is_tag (node, "h1"))
-                set_once (&meta->h1, text);
-              if (collapsed != NULL && meta->headings->len < 100)
-                g_ptr_array_add (meta->headings, collapsed);
-              else
-                g_free (collapsed);
-              descend = FALSE;
-            }
-          else if (gloss_html_is_tag (node, "link"))
-            {
-              g_autofree char *rel = gloss_html_get_attr (node, "rel");
-              g_autofree char *href = gloss_html_get_attr (node, "href");
-
-              if (rel != NULL && href != NULL && g_ascii_strcasecmp (g_strstrip (rel), "canonical") == 0)
-                replace_str (&meta->url, g_strstrip (href));
-            }
-          else if (gloss_html_is_tag (node, "base"))
-            {
-              g_autofree char *href = gloss_html_get_attr (node, "href");
-
-              if (gloss_html_is_web_url (href))
-                set_once (&meta->base, href);
-            }
-          else if (gloss_html_is_tag (node, "a"))
-            {
-              g_autofree char *rel = gloss_html_get_attr (node, "rel");
-
-              if (rel != NULL && strstr (rel, "author") != NULL && meta->byline == NULL)
-                {
-                  g_autofree char *text = gloss_html_get_text (node);
-
-                  set_once (&meta->byline, text);
-                }
-            }
-          else if (gloss_html_is_tag (node, "time"))
-            {
-              read_time_element (node, meta);
-            }
-          else if (meta->byline_element == NULL || meta->class_date == NULL)
-            {
-              g_autofree char *names = gloss_html_class_and_id (node);
-              g_autofree char *itemprop = gloss_html_get_attr (node, "itemprop");
-
-              if (meta->class_date == NULL && names != NULL &&
-                  (strstr (names, "date") != NULL || strstr (names, "publish") != NULL ||
-                   strstr (names, "byline") != NULL || strstr (names, "timestamp") != NULL) &&
-                  strstr (names, "update") == NULL && strstr (names, "modified") == NULL)
-                {
-                  g_autofree char *text = gloss_html_get_text (node);
-
-                  /* A short element whose class says it holds the date. */
-                  if (strlen (text) < 160)
-                    meta->class_date = gloss_import_parse_date (text);
-                }
-
-              if (meta->byline_element == NULL &&
-                  ((names != NULL &&
-                    (strstr (names, "byline") != NULL || strstr (names, "author-name") != NULL)) ||
-                   (itemprop != NULL && strcmp (itemprop, "author") == 0)))
-                {
-                  g_autofree char *text = gloss_html_get_text (node);
-                  g_autofree char *collapsed = gloss_html_collapse (text);
-
-                  if (collapsed != NULL && g_utf8_strlen (collapsed, -1) <= 80)
-                    meta->byline_element = g_steal_pointer (&collapsed);
-                }
-            }
-        }
-
-      else if (node->type == XML_TEXT_NODE && meta->byline_text == NULL &&
-               node->content != NULL && node->parent != NULL)
-        {
-          read_by_text (node, meta);
-        }
+      gboolean descend = gloss_html_metadata_visit (meta, node);
 
       if (descend && node->type == XML_ELEMENT_NODE && node->children != NULL)
         {
           node = node->children;
           continue;
         }
+      if (node == root)
+        break;
       while (node != NULL && node->next == NULL && node != root)
         node = node->parent;
       if (node == NULL || node == root)
         break;
       node = node->next;
     }
+}
+
+void
+gloss_html_metadata_read (GlossHtmlMetadata *meta,
+                          xmlNode           *root)
+{
+  gloss_html_metadata_begin (meta, root);
+  gloss_html_metadata_read_subtree (meta, root);
 }
 
 /* Choosing. */

@@ -29,18 +29,87 @@
  */
 #define MAX_DEPTH 400
 
+#define STATS_CHUNK 1024
+
+/* What the extractor does with each element, looked up once per element
+ * instead of comparing its name with dozens of others.
+ */
+typedef enum {
+  TAG_OTHER,
+  TAG_BR,
+  TAG_HR,
+  TAG_IMG,
+  TAG_HEADING,
+  TAG_P,
+  TAG_LIST,
+  TAG_LI,
+  TAG_BLOCKQUOTE,
+  TAG_FIGCAPTION,
+  TAG_PRE,
+  TAG_TABLE,
+  TAG_EMPHASIS,
+  TAG_STRONG,
+  TAG_CODE,
+  TAG_A,
+} TagKind;
+
+enum {
+  TAG_FLAG_BLOCK = 1 << 8,   /* in block_tags */
+  TAG_FLAG_REMOVED = 1 << 9, /* in removed_tags */
+};
+
+/* Room for the text of a short element: 300 characters of up to four
+ * bytes and the spaces between them.
+ */
+#define COLLECT_SIZE 1536
+
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
 typedef struct {
-  guint text_len;   /* characters, white space runs counted once */
-  guint link_len;   /* characters inside <a> */
-  guint commas;
-  guint n_links;
+  guint    text_len;   /* characters, white space runs counted once */
+  guint    link_len;   /* characters inside <a> */
+  guint    commas;
+  guint    n_links;
+  /* Readability's content score, for elements that hold paragraphs. */
+  double   score;
+  gboolean candidate : 1;
+  gboolean computed : 1;
 } Stats;
+
+/* The semantic containers that the page marks up, found on the same walk
+ * as the scoring: the first articleBody, the <article> with the most text
+ * (a page may list teasers, or cards of related articles, as <article>
+ * too), and the main element.
+ */
+typedef struct {
+  xmlNode *article_body;
+  xmlNode *largest_article;
+  guint    largest_article_len;
+  xmlNode *main;
+} Semantic;
 
 typedef struct {
   GlossDocumentBuilder *builder;
-  GHashTable           *stats; /* xmlNode* -> Stats* */
+  /* Stats live in chunks and hang off xmlNode._private, which the
+   * parser leaves to applications: one allocation per thousand elements
+   * instead of one per element and a hash table.
+   */
+  GPtrArray            *stats_chunks;
+  guint                 stats_used;
+  /* Subtrees taken out of the page, freed at the end. */
+  GPtrArray            *removed;
+  /* Found while removing boilerplate: the elements that paragraphs gave
+   * points to, and the semantic containers.
+   */
+  xmlNode              *body;
+  GPtrArray            *candidates;
+  Semantic              semantic;
+  /* The page's metadata is read on the same walk; below @meta_skip (a
+   * heading, say) it does not count.
+   */
+  GlossHtmlMetadata    *meta;
+  xmlNode              *meta_skip;
   char                 *title_key;
   char                 *base_url;
 
@@ -67,7 +136,11 @@ gboolean
 gloss_html_is_tag (xmlNode    *node,
                    const char *name)
 {
-  return node != NULL && node->type == XML_ELEMENT_NODE &&
+  /* The HTML parser writes element names in lower case; the first letter
+   * rules out most names without a call.
+   */
+  return node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL &&
+         g_ascii_tolower (node->name[0]) == name[0] &&
          g_ascii_strcasecmp ((const char *)node->name, name) == 0;
 }
 
@@ -75,32 +148,73 @@ static gboolean
 tag_in (xmlNode            *node,
         const char * const *names)
 {
-  if (node == NULL || node->type != XML_ELEMENT_NODE)
+  const char *name;
+  char first;
+
+  if (node == NULL || node->type != XML_ELEMENT_NODE || node->name == NULL)
     return FALSE;
 
+  /* The HTML parser writes element names in lower case; the first letter
+   * rules out most names without a call.
+   */
+  name = (const char *)node->name;
+  first = g_ascii_tolower (name[0]);
   for (guint i = 0; names[i] != NULL; i++)
     {
-      if (g_ascii_strcasecmp ((const char *)node->name, names[i]) == 0)
+      if (names[i][0] == first && g_ascii_strcasecmp (name, names[i]) == 0)
         return TRUE;
     }
 
   return FALSE;
 }
 
+/* The value of attribute @name, without a copy when the parser stored it
+ * as a single text node (nearly always); @storage receives the copy to
+ * free otherwise.
+ */
+static const char *
+peek_attr (xmlNode     *node,
+           const char  *name,
+           char       **storage)
+{
+  *storage = NULL;
+
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return NULL;
+
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    {
+      if (attr->name == NULL || g_ascii_strcasecmp ((const char *)attr->name, name) != 0)
+        continue;
+
+      if (attr->children == NULL)
+        return "";
+      if (attr->children->next == NULL && attr->children->type == XML_TEXT_NODE)
+        return attr->children->content != NULL ? (const char *)attr->children->content : "";
+
+      {
+        xmlChar *value = xmlNodeListGetString (node->doc, attr->children, 1);
+
+        *storage = g_strdup (value != NULL ? (const char *)value : "");
+        xmlFree (value);
+        return *storage;
+      }
+    }
+
+  return NULL;
+}
+
 char *
 gloss_html_get_attr (xmlNode    *node,
                      const char *name)
 {
-  xmlChar *value = xmlGetProp (node, (const xmlChar *)name);
-  char *copy;
+  g_autofree char *storage = NULL;
+  const char *value = peek_attr (node, name, &storage);
 
   if (value == NULL)
     return NULL;
 
-  copy = g_strdup ((const char *)value);
-  xmlFree (value);
-
-  return copy;
+  return storage != NULL ? g_steal_pointer (&storage) : g_strdup (value);
 }
 
 char *
@@ -261,34 +375,53 @@ has_negative_word (const char *names)
   return FALSE;
 }
 
-char *
-gloss_html_class_and_id (xmlNode *node)
+gboolean
+gloss_html_class_and_id_into (xmlNode *node,
+                              char    *buffer,
+                              gsize    size)
 {
-  g_autofree char *klass = gloss_html_get_attr (node, "class");
-  g_autofree char *id = gloss_html_get_attr (node, "id");
-  g_autofree char *joined = NULL;
+  g_autofree char *class_storage = NULL;
+  g_autofree char *id_storage = NULL;
+  const char *klass = peek_attr (node, "class", &class_storage);
+  const char *id = peek_attr (node, "id", &id_storage);
+  gsize len = 0;
+
+  g_assert (size > 2);
 
   if (klass == NULL && id == NULL)
-    return NULL;
-
-  joined = g_strconcat (klass ? klass : "", " ", id ? id : "", NULL);
+    return FALSE;
 
   /* Hostile pages may carry megabytes of class names; the start says
    * enough.
    */
-  if (strlen (joined) > 512)
-    joined[512] = '\0';
+  for (const char *p = klass != NULL ? klass : ""; *p && len < size - 2; p++)
+    buffer[len++] = g_ascii_tolower (*p);
+  buffer[len++] = ' ';
+  for (const char *p = id != NULL ? id : ""; *p && len < size - 1; p++)
+    buffer[len++] = g_ascii_tolower (*p);
+  buffer[len] = '\0';
 
-  return g_ascii_strdown (joined, -1);
+  return TRUE;
+}
+
+char *
+gloss_html_class_and_id (xmlNode *node)
+{
+  char buffer[GLOSS_HTML_CLASS_AND_ID_SIZE];
+
+  if (!gloss_html_class_and_id_into (node, buffer, sizeof buffer))
+    return NULL;
+
+  return g_strdup (buffer);
 }
 
 static int
 class_weight (xmlNode *node)
 {
-  g_autofree char *names = gloss_html_class_and_id (node);
+  char names[GLOSS_HTML_CLASS_AND_ID_SIZE];
   int weight = 0;
 
-  if (names == NULL)
+  if (!gloss_html_class_and_id_into (node, names, sizeof names))
     return 0;
 
   if (contains_any (names, strong_negative) || contains_any (names, weak_negative) ||
@@ -303,8 +436,9 @@ class_weight (xmlNode *node)
 static gboolean
 is_boilerplate_by_name (xmlNode *node)
 {
-  g_autofree char *names = NULL;
-  g_autofree char *role = NULL;
+  char names[GLOSS_HTML_CLASS_AND_ID_SIZE];
+  g_autofree char *role_storage = NULL;
+  const char *role;
 
   /* The document and the article containers are never dropped by name:
    * their classes describe the whole page ("single-post has-comments").
@@ -313,7 +447,7 @@ is_boilerplate_by_name (xmlNode *node)
       gloss_html_is_tag (node, "article") || gloss_html_is_tag (node, "main"))
     return FALSE;
 
-  role = gloss_html_get_attr (node, "role");
+  role = peek_attr (node, "role", &role_storage);
   if (role != NULL &&
       (g_ascii_strcasecmp (role, "navigation") == 0 ||
        g_ascii_strcasecmp (role, "banner") == 0 ||
@@ -326,8 +460,7 @@ is_boilerplate_by_name (xmlNode *node)
        g_ascii_strcasecmp (role, "menubar") == 0))
     return TRUE;
 
-  names = gloss_html_class_and_id (node);
-  if (names == NULL)
+  if (!gloss_html_class_and_id_into (node, names, sizeof names))
     return FALSE;
 
   if (contains_any (names, strong_negative))
@@ -431,22 +564,35 @@ is_article_wrapper (xmlNode *node)
 static gboolean
 is_hidden (xmlNode *node)
 {
-  g_autofree char *aria = NULL;
-  g_autofree char *style = NULL;
+  g_autofree char *aria_storage = NULL;
+  g_autofree char *style_storage = NULL;
+  const char *aria;
+  const char *style;
+
+  if (node->properties == NULL)
+    return FALSE;
 
   if (xmlHasProp (node, (const xmlChar *)"hidden") != NULL)
     return TRUE;
 
-  aria = gloss_html_get_attr (node, "aria-hidden");
+  aria = peek_attr (node, "aria-hidden", &aria_storage);
   if (aria != NULL && g_ascii_strcasecmp (aria, "true") == 0)
     return TRUE;
 
-  style = gloss_html_get_attr (node, "style");
+  style = peek_attr (node, "style", &style_storage);
   if (style != NULL)
     {
+      static GRegex *regex;
       g_autofree char *lower = g_ascii_strdown (style, MIN (strlen (style), (gsize)1024));
-      g_autoptr(GRegex) regex = g_regex_new ("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
-                                             0, 0, NULL);
+
+      /* Raw bytes: the cut at 1024 bytes may split a character. */
+      if (g_once_init_enter (&regex))
+        {
+          GRegex *compiled = g_regex_new ("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
+                                          G_REGEX_RAW | G_REGEX_OPTIMIZE, 0, NULL);
+
+          g_once_init_leave (&regex, compiled);
+        }
 
       if (g_regex_match (regex, lower, 0, NULL))
         return TRUE;
@@ -463,58 +609,196 @@ static const char *removed_tags[] = {
   "link", "meta", "head", "title", "base", "dialog", "menu", NULL,
 };
 
-/* Removes what is never article text, depth first. Iterative so that
- * absurdly deep pages cannot overflow the stack.
+static const char *block_tags[] = {
+  "address", "article", "blockquote", "body", "center", "dd", "details",
+  "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3",
+  "h4", "h5", "h6", "hgroup", "hr", "html", "li", "main", "ol", "p", "pre",
+  "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+  "tr", "ul", "caption", "br", NULL,
+};
+
+static GHashTable *
+build_tag_table (void)
+{
+  static const struct {
+    const char *name;
+    TagKind     kind;
+  } kinds[] = {
+    { "br", TAG_BR }, { "hr", TAG_HR }, { "img", TAG_IMG },
+    { "h1", TAG_HEADING }, { "h2", TAG_HEADING }, { "h3", TAG_HEADING },
+    { "h4", TAG_HEADING }, { "h5", TAG_HEADING }, { "h6", TAG_HEADING },
+    { "p", TAG_P }, { "ul", TAG_LIST }, { "ol", TAG_LIST }, { "li", TAG_LI },
+    { "blockquote", TAG_BLOCKQUOTE }, { "figcaption", TAG_FIGCAPTION },
+    { "pre", TAG_PRE }, { "table", TAG_TABLE },
+    { "em", TAG_EMPHASIS }, { "i", TAG_EMPHASIS }, { "cite", TAG_EMPHASIS },
+    { "dfn", TAG_EMPHASIS }, { "strong", TAG_STRONG }, { "b", TAG_STRONG },
+    { "code", TAG_CODE }, { "kbd", TAG_CODE }, { "samp", TAG_CODE }, { "tt", TAG_CODE },
+    { "a", TAG_A },
+  };
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_hash_table_insert (table, (gpointer)kinds[i].name, GUINT_TO_POINTER (kinds[i].kind));
+  for (guint i = 0; block_tags[i] != NULL; i++)
+    {
+      guint info = GPOINTER_TO_UINT (g_hash_table_lookup (table, block_tags[i]));
+
+      g_hash_table_insert (table, (gpointer)block_tags[i], GUINT_TO_POINTER (info | TAG_FLAG_BLOCK));
+    }
+  for (guint i = 0; removed_tags[i] != NULL; i++)
+    {
+      guint info = GPOINTER_TO_UINT (g_hash_table_lookup (table, removed_tags[i]));
+
+      g_hash_table_insert (table, (gpointer)removed_tags[i], GUINT_TO_POINTER (info | TAG_FLAG_REMOVED));
+    }
+
+  return table;
+}
+
+/* The kind and flags of an element. The HTML parser writes element names
+ * in lower case, so they are looked up as they are.
+ */
+static guint
+tag_info (xmlNode *node)
+{
+  static GHashTable *table;
+
+  if (node == NULL || node->type != XML_ELEMENT_NODE || node->name == NULL)
+    return TAG_OTHER;
+
+  if (g_once_init_enter (&table))
+    g_once_init_leave (&table, build_tag_table ());
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (table, node->name));
+}
+
+static inline gboolean
+is_block (xmlNode *node)
+{
+  return (tag_info (node) & TAG_FLAG_BLOCK) != 0;
+}
+
+
+static const Stats *get_stats (Extractor *self,
+                               xmlNode   *node);
+
+/* The subtree of @node is done: its statistics can be summed from its
+ * children's while they are still in the cache.
+ */
+static void enter_element (Extractor *self,
+                           xmlNode   *node);
+static void leave_element (Extractor *self,
+                           xmlNode   *node);
+
+static inline void
+leave_node (Extractor *self,
+            xmlNode   *node)
+{
+  if (node == self->meta_skip)
+    self->meta_skip = NULL;
+  if (node->type == XML_ELEMENT_NODE)
+    leave_element (self, node);
+}
+
+/* The node that follows the subtree of @node in document order, below
+ * @root; every element whose last child that subtree was is left.
+ */
+static xmlNode *
+next_after (Extractor *self,
+            xmlNode   *node,
+            xmlNode   *root,
+            guint     *depth)
+{
+  while (node != NULL && node != root)
+    {
+      if (node->next != NULL)
+        return node->next;
+
+      node = node->parent;
+      if (node == NULL || node == root)
+        break;
+      (*depth)--;
+      leave_node (self, node);
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_removed (xmlNode *node,
+            guint    depth)
+{
+  if (node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE)
+    return TRUE;
+
+  if (node->type != XML_ELEMENT_NODE)
+    return FALSE;
+
+  return ((tag_info (node) & TAG_FLAG_REMOVED) != 0 && !is_article_noscript (node) &&
+          !is_article_wrapper (node)) ||
+         is_hidden (node) ||
+         (is_boilerplate_by_name (node) && !holds_article (node, TRUE)) ||
+         depth >= MAX_DEPTH;
+}
+
+/* Removes what is never article text, depth first, and on the same walk
+ * reads the page's metadata, computes the text statistics of what stays
+ * and scores the containers of paragraphs: a large page is walked once,
+ * not once per concern. Iterative so that absurdly deep pages cannot
+ * overflow the stack.
  */
 static void
-remove_boilerplate (xmlNode *root)
+remove_boilerplate (Extractor *self,
+                    xmlNode   *root)
 {
   xmlNode *node = root->children;
   guint depth = 0;
 
+  if (!gloss_html_metadata_visit (self->meta, root))
+    self->meta_skip = root;
+
   while (node != NULL)
     {
-      xmlNode *next;
-
-      if (node->type == XML_ELEMENT_NODE &&
-          ((tag_in (node, removed_tags) && !is_article_noscript (node) &&
-            !is_article_wrapper (node)) ||
-           is_hidden (node) ||
-           (is_boilerplate_by_name (node) && !holds_article (node, TRUE)) ||
-           depth >= MAX_DEPTH))
+      if (is_removed (node, depth))
         {
-          xmlNode *doomed = node;
+          xmlNode *parent = node->parent;
+          xmlNode *sibling = node->next;
 
-          /* Find what comes after @node before freeing it. */
-          next = node->next;
-          while (next == NULL && node->parent != root && node->parent != NULL)
+          /* The page's head, header and scripts hold most of its
+           * metadata.
+           */
+          if (self->meta_skip == NULL)
+            gloss_html_metadata_read_subtree (self->meta, node);
+
+          /* Freed with the document: freeing thousands of small nodes in
+           * the middle of the walk makes the allocator merge them at every
+           * larger allocation that follows.
+           */
+          xmlUnlinkNode (node);
+          g_ptr_array_add (self->removed, node);
+
+          if (sibling != NULL)
             {
-              node = node->parent;
-              depth--;
-              next = node->next;
+              node = sibling;
             }
-          xmlUnlinkNode (doomed);
-          xmlFreeNode (doomed);
-          node = next;
+          else if (parent == NULL || parent == root)
+            {
+              node = NULL;
+            }
+          else
+            {
+              depth--;
+              leave_node (self, parent);
+              node = next_after (self, parent, root, &depth);
+            }
           continue;
         }
 
-      if (node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE)
-        {
-          xmlNode *doomed = node;
+      if (self->meta_skip == NULL && !gloss_html_metadata_visit (self->meta, node))
+        self->meta_skip = node;
 
-          next = node->next;
-          while (next == NULL && node->parent != root && node->parent != NULL)
-            {
-              node = node->parent;
-              depth--;
-              next = node->next;
-            }
-          xmlUnlinkNode (doomed);
-          xmlFreeNode (doomed);
-          node = next;
-          continue;
-        }
+      if (node->type == XML_ELEMENT_NODE)
+        enter_element (self, node);
 
       if (node->type == XML_ELEMENT_NODE && node->children != NULL)
         {
@@ -523,12 +807,8 @@ remove_boilerplate (xmlNode *root)
           continue;
         }
 
-      while (node->next == NULL && node->parent != root && node->parent != NULL)
-        {
-          node = node->parent;
-          depth--;
-        }
-      node = node->next;
+      leave_node (self, node);
+      node = next_after (self, node, root, &depth);
     }
 }
 
@@ -540,26 +820,46 @@ count_text (const char *text,
             gboolean    in_link)
 {
   gboolean space = TRUE;
+  guint len = 0;
+  const char *p = text;
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  while (*p)
     {
-      gunichar c = g_utf8_get_char (p);
-      gboolean is_space = g_unichar_isspace (c);
+      guchar byte = (guchar)*p;
+      gunichar c;
+      gboolean is_space;
 
-      if (is_space && space)
-        continue;
+      /* Most text is ASCII: no decoding, no table lookups. */
+      if (byte < 0x80)
+        {
+          is_space = byte == ' ' || (byte >= '\t' && byte <= '\r');
+          if (!(is_space && space))
+            {
+              len++;
+              if (byte == ',')
+                stats->commas++;
+            }
+          space = is_space;
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      is_space = g_unichar_isspace (c);
+      if (!(is_space && space))
+        {
+          len++;
+          if (c == 0xFF0C || c == 0x3001)
+            stats->commas++;
+        }
       space = is_space;
-      stats->text_len++;
-      if (in_link)
-        stats->link_len++;
-      if (c == ',' || c == 0xFF0C || c == 0x3001)
-        stats->commas++;
+      p = g_utf8_next_char (p);
     }
-}
 
-static const Stats *
-get_stats (Extractor *self,
-           xmlNode   *node);
+  stats->text_len += len;
+  if (in_link)
+    stats->link_len += len;
+}
 
 static void
 compute_stats (Extractor *self,
@@ -594,18 +894,39 @@ compute_stats (Extractor *self,
     }
 }
 
-static const Stats *
-get_stats (Extractor *self,
-           xmlNode   *node)
+/* The statistics of @node, allocated but perhaps not computed yet. */
+static Stats *
+stats_slot (Extractor *self,
+            xmlNode   *node)
 {
-  Stats *stats = g_hash_table_lookup (self->stats, node);
+  Stats *stats = node->_private;
 
   if (stats != NULL)
     return stats;
 
-  stats = g_new0 (Stats, 1);
-  compute_stats (self, node, stats);
-  g_hash_table_insert (self->stats, node, stats);
+  if (self->stats_chunks->len == 0 || self->stats_used == STATS_CHUNK)
+    {
+      g_ptr_array_add (self->stats_chunks, g_new0 (Stats, STATS_CHUNK));
+      self->stats_used = 0;
+    }
+  stats = (Stats *)g_ptr_array_index (self->stats_chunks, self->stats_chunks->len - 1) +
+          self->stats_used++;
+  node->_private = stats;
+
+  return stats;
+}
+
+static const Stats *
+get_stats (Extractor *self,
+           xmlNode   *node)
+{
+  Stats *stats = stats_slot (self, node);
+
+  if (!stats->computed)
+    {
+      stats->computed = TRUE;
+      compute_stats (self, node, stats);
+    }
 
   return stats;
 }
@@ -621,30 +942,17 @@ link_density (const Stats *stats)
 
 /* Finding the article. */
 
-static const char *block_tags[] = {
-  "address", "article", "blockquote", "body", "center", "dd", "details",
-  "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3",
-  "h4", "h5", "h6", "hgroup", "hr", "html", "li", "main", "ol", "p", "pre",
-  "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
-  "tr", "ul", "caption", "br", NULL,
-};
-
 static gboolean
 has_block_child (xmlNode *node)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (tag_in (child, block_tags) && !gloss_html_is_tag (child, "br"))
+      if (is_block (child) && !gloss_html_is_tag (child, "br"))
         return TRUE;
     }
 
   return FALSE;
 }
-
-typedef struct {
-  xmlNode *node;
-  double   score;
-} Candidate;
 
 static double
 initial_score (xmlNode *node)
@@ -666,85 +974,101 @@ initial_score (xmlNode *node)
   return score;
 }
 
-static Candidate *
-candidate_for (GHashTable *candidates,
-               xmlNode    *node)
-{
-  Candidate *candidate = g_hash_table_lookup (candidates, node);
+static gboolean is_article_body (xmlNode *node);
+static gboolean is_main (xmlNode *node);
 
-  if (candidate == NULL)
+static gboolean
+has_article_ancestor (xmlNode *node)
+{
+  for (xmlNode *ancestor = node->parent; ancestor != NULL; ancestor = ancestor->parent)
     {
-      candidate = g_new0 (Candidate, 1);
-      candidate->node = node;
-      candidate->score = initial_score (node);
-      g_hash_table_insert (candidates, node, candidate);
+      if (gloss_html_is_tag (ancestor, "article"))
+        return TRUE;
     }
 
-  return candidate;
+  return FALSE;
 }
 
-/* Readability's scoring: every paragraph gives points (one, plus one per
- * comma, plus one per hundred characters up to three) to its ancestors,
- * less the further up they are; the container with the best score, scaled
- * down by its link density, holds the article.
- */
-static xmlNode *
-find_best_candidate (Extractor *self,
-                     xmlNode   *body)
+static gboolean
+is_paragraph_like (xmlNode *node)
 {
-  g_autoptr(GHashTable) candidates = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  GHashTableIter iter;
-  Candidate *candidate;
-  xmlNode *best = NULL;
-  double best_score = 0.0;
-  xmlNode *node = body->children;
+  return gloss_html_is_tag (node, "p") || gloss_html_is_tag (node, "pre") || gloss_html_is_tag (node, "td") ||
+         ((gloss_html_is_tag (node, "div") || gloss_html_is_tag (node, "section")) && !has_block_child (node));
+}
 
-  while (node != NULL)
+/* An element that stays in the page, before its children. */
+static void
+enter_element (Extractor *self,
+               xmlNode   *node)
+{
+  Semantic *semantic = &self->semantic;
+
+  if (semantic->article_body == NULL && node->properties != NULL && is_article_body (node))
+    semantic->article_body = node;
+
+  if (semantic->main == NULL && is_main (node))
+    semantic->main = node;
+}
+
+/* An element that stays in the page, after its children: Readability's
+ * scoring. Every paragraph gives points (one, plus one per comma, plus one
+ * per hundred characters up to three) to its ancestors, less the further
+ * up they are; the container with the best score, scaled down by its link
+ * density, holds the article.
+ */
+static void
+leave_element (Extractor *self,
+               xmlNode   *node)
+{
+  const Stats *stats = get_stats (self, node);
+
+  if (gloss_html_is_tag (node, "article") && !has_article_ancestor (node) &&
+      stats->text_len > self->semantic.largest_article_len)
     {
-      if (node->type == XML_ELEMENT_NODE &&
-          (gloss_html_is_tag (node, "p") || gloss_html_is_tag (node, "pre") || gloss_html_is_tag (node, "td") ||
-           ((gloss_html_is_tag (node, "div") || gloss_html_is_tag (node, "section")) && !has_block_child (node))))
-        {
-          const Stats *stats = get_stats (self, node);
-
-          if (stats->text_len >= 25)
-            {
-              double score = 1.0 + stats->commas + MIN (stats->text_len / 100, 3);
-              xmlNode *ancestor = node->parent;
-
-              for (guint level = 0; level < 5 && ancestor != NULL &&
-                   ancestor->type == XML_ELEMENT_NODE; level++)
-                {
-                  double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
-
-                  candidate_for (candidates, ancestor)->score += score / divider;
-                  if (ancestor == body)
-                    break;
-                  ancestor = ancestor->parent;
-                }
-            }
-        }
-
-      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
-        {
-          node = node->children;
-          continue;
-        }
-      while (node != NULL && node->next == NULL && node != body)
-        node = node->parent;
-      if (node == NULL || node == body)
-        break;
-      node = node->next;
+      self->semantic.largest_article = node;
+      self->semantic.largest_article_len = stats->text_len;
     }
 
-  g_hash_table_iter_init (&iter, candidates);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&candidate))
+  if (stats->text_len >= 25 && is_paragraph_like (node))
     {
-      double score = candidate->score * (1.0 - link_density (get_stats (self, candidate->node)));
+      double score = 1.0 + stats->commas + MIN (stats->text_len / 100, 3);
+      xmlNode *ancestor = node->parent;
+
+      for (guint level = 0; level < 5 && ancestor != NULL &&
+           ancestor->type == XML_ELEMENT_NODE; level++)
+        {
+          double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+          Stats *ancestor_stats = stats_slot (self, ancestor);
+
+          if (!ancestor_stats->candidate)
+            {
+              ancestor_stats->candidate = TRUE;
+              ancestor_stats->score = initial_score (ancestor);
+              g_ptr_array_add (self->candidates, ancestor);
+            }
+          ancestor_stats->score += score / divider;
+          if (ancestor == self->body)
+            break;
+          ancestor = ancestor->parent;
+        }
+    }
+}
+
+static xmlNode *
+find_best_candidate (Extractor *self)
+{
+  xmlNode *best = NULL;
+  double best_score = 0.0;
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      xmlNode *candidate = g_ptr_array_index (self->candidates, i);
+      const Stats *stats = get_stats (self, candidate);
+      double score = stats->score * (1.0 - link_density (stats));
 
       if (best == NULL || score > best_score)
         {
-          best = candidate->node;
+          best = candidate;
           best_score = score;
         }
     }
@@ -752,36 +1076,11 @@ find_best_candidate (Extractor *self,
   return best;
 }
 
-static xmlNode *
-find_first (xmlNode *root,
-            gboolean (*predicate) (xmlNode *node))
-{
-  xmlNode *node = root;
-
-  while (node != NULL)
-    {
-      if (node->type == XML_ELEMENT_NODE && predicate (node))
-        return node;
-
-      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
-        {
-          node = node->children;
-          continue;
-        }
-      while (node != NULL && node->next == NULL && node != root)
-        node = node->parent;
-      if (node == NULL || node == root)
-        break;
-      node = node->next;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_article_body (xmlNode *node)
 {
-  g_autofree char *itemprop = gloss_html_get_attr (node, "itemprop");
+  g_autofree char *storage = NULL;
+  const char *itemprop = peek_attr (node, "itemprop", &storage);
 
   return itemprop != NULL && strstr (itemprop, "articleBody") != NULL;
 }
@@ -789,70 +1088,33 @@ is_article_body (xmlNode *node)
 static gboolean
 is_main (xmlNode *node)
 {
-  g_autofree char *role = NULL;
+  g_autofree char *storage = NULL;
+  const char *role;
 
   if (gloss_html_is_tag (node, "main"))
     return TRUE;
 
-  role = gloss_html_get_attr (node, "role");
+  role = peek_attr (node, "role", &storage);
   return role != NULL && g_ascii_strcasecmp (role, "main") == 0;
-}
-
-/* Among several <article> elements (a page that lists teasers, or an
- * article with related-article cards), the one with the most text.
- */
-static xmlNode *
-find_largest_article (Extractor *self,
-                      xmlNode   *root)
-{
-  xmlNode *best = NULL;
-  guint best_len = 0;
-  xmlNode *node = root;
-
-  while (node != NULL)
-    {
-      if (gloss_html_is_tag (node, "article"))
-        {
-          guint len = get_stats (self, node)->text_len;
-
-          if (len > best_len)
-            {
-              best = node;
-              best_len = len;
-            }
-        }
-
-      if (node->type == XML_ELEMENT_NODE && node->children != NULL && !gloss_html_is_tag (node, "article"))
-        {
-          node = node->children;
-          continue;
-        }
-      while (node != NULL && node->next == NULL && node != root)
-        node = node->parent;
-      if (node == NULL || node == root)
-        break;
-      node = node->next;
-    }
-
-  return best;
 }
 
 static xmlNode *
 find_content_root (Extractor *self,
                    xmlNode   *body)
 {
-  xmlNode *scored = find_best_candidate (self, body);
+  Semantic found = self->semantic;
+  xmlNode *scored = find_best_candidate (self);
   guint scored_len = scored != NULL ? get_stats (self, scored)->text_len : 0;
   xmlNode *semantic;
 
   /* A semantic container is trusted when it holds a fair share of the text
    * that scoring found; a teaser card marked up as <article> is not.
    */
-  semantic = find_first (body, is_article_body);
+  semantic = found.article_body;
   if (semantic == NULL)
-    semantic = find_largest_article (self, body);
+    semantic = found.largest_article;
   if (semantic == NULL)
-    semantic = find_first (body, is_main);
+    semantic = found.main;
 
   if (semantic != NULL)
     {
@@ -985,6 +1247,135 @@ is_boilerplate_paragraph (Extractor *self,
     key[--len] = '\0';
 
   return g_strv_contains (phrases, key);
+}
+
+/* Collects the text of a short element into @buffer with white space
+ * collapsed, without allocating; returns its length in bytes. Text that
+ * does not fit is cut at a character boundary.
+ */
+static gsize
+collect_text (xmlNode *node,
+              char    *buffer,
+              gsize    size)
+{
+  xmlNode *child = node->children;
+  gsize len = 0;
+  gboolean space = FALSE;
+  guint depth = 0;
+
+  while (child != NULL && depth < MAX_DEPTH)
+    {
+      if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) &&
+          child->content != NULL)
+        {
+          for (const char *p = (const char *)child->content; *p; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+              gsize n = g_utf8_skip[*(const guchar *)p];
+
+              if (g_unichar_isspace (c))
+                {
+                  space = len > 0;
+                  continue;
+                }
+              if (len + n + 2 > size)
+                goto done;
+              if (space)
+                buffer[len++] = ' ';
+              space = FALSE;
+              memcpy (buffer + len, p, n);
+              len += n;
+            }
+        }
+
+      if (child->type == XML_ELEMENT_NODE && child->children != NULL)
+        {
+          child = child->children;
+          depth++;
+          continue;
+        }
+      while (child != NULL && child->next == NULL && child != node)
+        {
+          child = child->parent;
+          depth--;
+        }
+      if (child == NULL || child == node)
+        break;
+      child = child->next;
+    }
+
+done:
+  buffer[len] = '\0';
+  return len;
+}
+
+/* Short blocks that ask the reader to do something other than read (sign
+ * up, subscribe, follow, download the app), copyright lines, paywall
+ * notices and the labels of page metadata ("Category: News") are not
+ * article text, wherever they sit.
+ */
+static gboolean
+is_call_to_action (Extractor *self,
+                   xmlNode   *node)
+{
+  static GRegex *regex;
+  static const char *phrases[] = {
+    "advertisement", "share", "share this", "share this article", "related",
+    "related articles", "read more", "continue reading", "sponsored",
+    "subscribe", "sign up", "close", "comments", "comment", "leave a comment",
+    "leave a reply", "tags", "topics", "share this story", "more on this story",
+    NULL,
+  };
+  static const char *excluded[] = {
+    "pre", "blockquote", "td", "th", "tr", "table", "body", "html", NULL,
+  };
+  const Stats *stats;
+  char collapsed[COLLECT_SIZE];
+
+  if (!is_block (node) || tag_in (node, excluded))
+    return FALSE;
+
+  stats = get_stats (self, node);
+  if (stats->text_len == 0 || stats->text_len > 300)
+    return FALSE;
+
+  if (collect_text (node, collapsed, sizeof collapsed) == 0)
+    return FALSE;
+
+  if (stats->text_len <= 40)
+    {
+      g_autofree char *key = gloss_html_make_key (collapsed);
+      gsize len = strlen (key);
+
+      while (len > 0 && (key[len - 1] == ':' || key[len - 1] == ' '))
+        key[--len] = '\0';
+      if (g_strv_contains (phrases, key))
+        return TRUE;
+    }
+
+  if (g_once_init_enter (&regex))
+    {
+      GRegex *compiled =
+        g_regex_new ("\\b(?:subscribe|sign(?:ing)? up|register)\\b.{0,80}\\b(?:newsletter|updates|today|now|"
+                     "for free|edition|here|to (?:read|continue|get))\\b"
+                     "|\\bnewsletter\\b.{0,60}\\b(?:sign|subscribe|inbox|receive|delivered)"
+                     "|\\b(?:receive|get) our .{0,30}newsletter"
+                     "|\\bsubscribe to (?:email|our|the)\\b"
+                     "|\\bunsubscribe\\b"
+                     "|\\bfollow (?:us|the \\S+(?: \\S+)?) on (?:twitter|facebook|instagram|x|linkedin|tiktok)\\b"
+                     "|\\b(?:download|get)\\b.{0,50}\\b(?:our|the)\\b.{0,40}\\bapps?\\b"
+                     "|^(?:©|\\(c\\)|copyright\\b)"
+                     "|\\ball rights reserved\\b"
+                     "|\\b(?:to (?:view|read) the full (?:story|article)|already a subscriber"
+                     "|access to the full article|online access to all issues"
+                     "|advertiser disclosure|we may (?:receive|earn) (?:compensation|a commission))"
+                     "|^(?:category|categories|tags?|filed under|posted in|release date|last modified)\\s*:",
+                     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+
+      g_once_init_leave (&regex, compiled);
+    }
+
+  return g_regex_match (regex, collapsed, 0, NULL);
 }
 
 static void
@@ -1124,6 +1515,45 @@ first_srcset_url (const char *srcset)
   return end > p ? g_strndup (p, end - p) : NULL;
 }
 
+static GBytes *
+decode_data_uri (const char  *uri,
+                 char       **content_type)
+{
+  const char *comma = strchr (uri, ',');
+  g_autofree char *header = NULL;
+  g_autofree char *payload = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *mime;
+  guchar *data;
+  gsize len = 0;
+
+  if (comma == NULL)
+    return NULL;
+
+  header = g_ascii_strdown (uri, comma - uri);
+  if (strstr (header, ";base64") == NULL || !g_str_has_prefix (header, "data:image/"))
+    return NULL;
+
+  if (strlen (comma + 1) > GLOSS_IMPORT_MAX_IMAGE_SIZE / 3 * 4 + 4)
+    return NULL;
+
+  /* Base64 in an attribute may carry spaces and line breaks, which the
+   * decoder skips; escaped characters are undone first.
+   */
+  payload = g_uri_unescape_string (comma + 1, NULL);
+  if (payload == NULL)
+    return NULL;
+  data = g_base64_decode (payload, &len);
+  bytes = g_bytes_new_take (data, len);
+
+  mime = gloss_import_image_mime_type (bytes);
+  if (mime == NULL)
+    return NULL;
+
+  *content_type = g_strdup (mime);
+  return g_steal_pointer (&bytes);
+}
+
 static const char *
 keep_image (Extractor  *self,
             const char *src)
@@ -1133,16 +1563,24 @@ keep_image (Extractor  *self,
   g_autofree char *content_type = NULL;
   char *name = NULL;
 
-  if (src == NULL || self->resolve == NULL)
+  if (src == NULL)
     return NULL;
 
   known = g_hash_table_lookup (self->images, src);
   if (known != NULL)
     return *known != '\0' ? known : NULL;
 
-  bytes = self->resolve (self->resolve_data, src, self->base_url, &content_type);
+  /* An image inside the page itself (pages saved by SingleFile and similar
+   * tools keep every picture as a data: address) needs no resolver.
+   */
+  if (g_ascii_strncasecmp (src, "data:", 5) == 0)
+    bytes = decode_data_uri (src, &content_type);
+  else if (self->resolve != NULL)
+    bytes = self->resolve (self->resolve_data, src, self->base_url, &content_type);
   if (bytes != NULL && content_type != NULL)
-    name = gloss_document_builder_add_resource (self->builder, src, bytes, content_type);
+    name = gloss_document_builder_add_resource (self->builder,
+                                                g_ascii_strncasecmp (src, "data:", 5) == 0 ? "image" : src,
+                                                bytes, content_type);
 
   g_hash_table_insert (self->images, g_strdup (src), name != NULL ? name : g_strdup (""));
 
@@ -1205,7 +1643,7 @@ stands_alone (xmlNode *node)
             }
           if (sibling->type != XML_ELEMENT_NODE)
             continue;
-          if (tag_in (sibling, block_tags))
+          if (is_block (sibling))
             break;
           return FALSE;
         }
@@ -1234,9 +1672,9 @@ is_header_line (Extractor *self,
   /* An inline element only counts when it is all its block holds: a date
    * inside a sentence stays where it is.
    */
-  if (!tag_in (node, block_tags) && !gloss_html_is_tag (node, "time"))
+  if (!is_block (node) && !gloss_html_is_tag (node, "time"))
     return FALSE;
-  if (!tag_in (node, block_tags) && !stands_alone (node))
+  if (!is_block (node) && !stands_alone (node))
     return FALSE;
   if (gloss_html_is_tag (node, "li") || gloss_html_is_tag (node, "td") ||
       gloss_html_is_tag (node, "th") || gloss_html_is_tag (node, "tr") ||
@@ -1298,6 +1736,7 @@ emit_node (Extractor *self,
            xmlNode   *node)
 {
   const char *name;
+  guint info;
 
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
     {
@@ -1312,12 +1751,17 @@ emit_node (Extractor *self,
     return;
 
   name = (const char *)node->name;
+  info = tag_info (node);
 
   if (!self->seen_body && is_header_line (self, node))
     return;
 
-  if (g_ascii_strcasecmp (name, "br") == 0)
+  if (is_call_to_action (self, node))
+    return;
+
+  switch ((TagKind)(info & 0xff))
     {
+    case TAG_BR:
       if (self->in_pre)
         gloss_document_builder_append_break (self->builder);
       else if (previous_is_br (node))
@@ -1325,28 +1769,20 @@ emit_node (Extractor *self,
       else if (gloss_document_builder_in_block (self->builder))
         gloss_document_builder_append_break (self->builder);
       return;
-    }
 
-  if (g_ascii_strcasecmp (name, "hr") == 0)
-    {
+    case TAG_HR:
       end_block (self);
       return;
-    }
 
-  if (g_ascii_strcasecmp (name, "img") == 0)
-    {
+    case TAG_IMG:
       emit_image (self, node);
       return;
-    }
 
-  if (strlen (name) == 2 && g_ascii_tolower (name[0]) == 'h' && name[1] >= '1' && name[1] <= '6')
-    {
+    case TAG_HEADING:
       emit_heading (self, node, name[1] - '0');
       return;
-    }
 
-  if (g_ascii_strcasecmp (name, "p") == 0)
-    {
+    case TAG_P:
       if (is_boilerplate_paragraph (self, node))
         return;
       if (get_stats (self, node)->text_len >= 100)
@@ -1355,87 +1791,75 @@ emit_node (Extractor *self,
       emit_children (self, node);
       end_block (self);
       return;
-    }
 
-  if (g_ascii_strcasecmp (name, "ul") == 0 || g_ascii_strcasecmp (name, "ol") == 0)
-    {
+    case TAG_LIST:
       if (!is_link_dense (self, node))
         emit_list (self, node);
       return;
-    }
 
-  if (g_ascii_strcasecmp (name, "li") == 0)
-    {
-      /* An <li> outside any list still reads as a list item. */
-      GlossBlockKind kind = self->container_kind;
-      guint level = self->container_level;
+    case TAG_LI:
+      {
+        /* An <li> outside any list still reads as a list item. */
+        GlossBlockKind kind = self->container_kind;
+        guint level = self->container_level;
 
-      self->container_kind = GLOSS_BLOCK_LIST_ITEM;
-      self->container_level = MAX (self->list_depth, 1);
-      end_block (self);
-      emit_children (self, node);
-      end_block (self);
-      self->container_kind = kind;
-      self->container_level = level;
+        self->container_kind = GLOSS_BLOCK_LIST_ITEM;
+        self->container_level = MAX (self->list_depth, 1);
+        end_block (self);
+        emit_children (self, node);
+        end_block (self);
+        self->container_kind = kind;
+        self->container_level = level;
+      }
       return;
-    }
 
-  if (g_ascii_strcasecmp (name, "blockquote") == 0 ||
-      g_ascii_strcasecmp (name, "figcaption") == 0)
-    {
-      GlossBlockKind kind = self->container_kind;
-      guint level = self->container_level;
+    case TAG_BLOCKQUOTE:
+    case TAG_FIGCAPTION:
+      {
+        GlossBlockKind kind = self->container_kind;
+        guint level = self->container_level;
 
-      self->container_kind = name[0] == 'b' || name[0] == 'B' ? GLOSS_BLOCK_QUOTE : GLOSS_BLOCK_CAPTION;
-      self->container_level = 0;
-      end_block (self);
-      emit_children (self, node);
-      end_block (self);
-      self->container_kind = kind;
-      self->container_level = level;
+        self->container_kind = (info & 0xff) == TAG_BLOCKQUOTE ? GLOSS_BLOCK_QUOTE : GLOSS_BLOCK_CAPTION;
+        self->container_level = 0;
+        end_block (self);
+        emit_children (self, node);
+        end_block (self);
+        self->container_kind = kind;
+        self->container_level = level;
+      }
       return;
-    }
 
-  if (g_ascii_strcasecmp (name, "pre") == 0)
-    {
-      gboolean in_pre = self->in_pre;
+    case TAG_PRE:
+      {
+        gboolean in_pre = self->in_pre;
 
-      end_block (self);
-      gloss_document_builder_begin_block (self->builder, GLOSS_BLOCK_PREFORMATTED, 0);
-      self->in_pre = TRUE;
-      emit_children (self, node);
-      self->in_pre = in_pre;
-      end_block (self);
+        end_block (self);
+        gloss_document_builder_begin_block (self->builder, GLOSS_BLOCK_PREFORMATTED, 0);
+        self->in_pre = TRUE;
+        emit_children (self, node);
+        self->in_pre = in_pre;
+        end_block (self);
+      }
       return;
-    }
 
-  if (g_ascii_strcasecmp (name, "table") == 0)
-    {
+    case TAG_TABLE:
       if (!is_link_dense (self, node))
         emit_table (self, node);
       return;
-    }
 
-  if (g_ascii_strcasecmp (name, "em") == 0 || g_ascii_strcasecmp (name, "i") == 0 ||
-      g_ascii_strcasecmp (name, "cite") == 0 || g_ascii_strcasecmp (name, "dfn") == 0)
-    {
+    case TAG_EMPHASIS:
       gloss_document_builder_push_span (self->builder, GLOSS_SPAN_EMPHASIS, NULL);
       emit_children (self, node);
       gloss_document_builder_pop_span (self->builder);
       return;
-    }
 
-  if (g_ascii_strcasecmp (name, "strong") == 0 || g_ascii_strcasecmp (name, "b") == 0)
-    {
+    case TAG_STRONG:
       gloss_document_builder_push_span (self->builder, GLOSS_SPAN_STRONG, NULL);
       emit_children (self, node);
       gloss_document_builder_pop_span (self->builder);
       return;
-    }
 
-  if (g_ascii_strcasecmp (name, "code") == 0 || g_ascii_strcasecmp (name, "kbd") == 0 ||
-      g_ascii_strcasecmp (name, "samp") == 0 || g_ascii_strcasecmp (name, "tt") == 0)
-    {
+    case TAG_CODE:
       if (self->in_pre)
         {
           emit_children (self, node);
@@ -1445,22 +1869,26 @@ emit_node (Extractor *self,
       emit_children (self, node);
       gloss_document_builder_pop_span (self->builder);
       return;
-    }
 
-  if (g_ascii_strcasecmp (name, "a") == 0)
-    {
-      g_autofree char *raw = gloss_html_get_attr (node, "href");
-      g_autofree char *href = resolve_href (self, raw);
+    case TAG_A:
+      {
+        g_autofree char *storage = NULL;
+        g_autofree char *href = resolve_href (self, peek_attr (node, "href", &storage));
 
-      if (href != NULL)
-        gloss_document_builder_push_span (self->builder, GLOSS_SPAN_LINK, href);
-      emit_children (self, node);
-      if (href != NULL)
-        gloss_document_builder_pop_span (self->builder);
+        if (href != NULL)
+          gloss_document_builder_push_span (self->builder, GLOSS_SPAN_LINK, href);
+        emit_children (self, node);
+        if (href != NULL)
+          gloss_document_builder_pop_span (self->builder);
+      }
       return;
+
+    case TAG_OTHER:
+    default:
+      break;
     }
 
-  if (tag_in (node, block_tags))
+  if ((info & TAG_FLAG_BLOCK) != 0)
     {
       /* Other block containers (div, section, figure...) end the text
        * before them and after them.
@@ -1511,12 +1939,14 @@ find_body (xmlDoc *doc)
  * <!-- saved from url=(0044)https://example.org/2024/06/story -->.
  */
 static char *
-find_saved_from_url (const char *text)
+find_saved_from_url (GBytes *text)
 {
   const char *mark;
   const char *url;
   const char *end;
-  g_autofree char *head = g_strndup (text, 4096);
+  gsize len;
+  const char *data = g_bytes_get_data (text, &len);
+  g_autofree char *head = g_strndup (data, MIN (len, (gsize)4096));
 
   mark = strstr (head, "saved from url=(");
   if (mark == NULL)
@@ -1549,10 +1979,13 @@ gloss_import_html_page (GBytes                 *bytes,
 {
   g_autoptr(GlossDocumentBuilder) builder = NULL;
   g_autoptr(xmlDoc) doc = NULL;
-  g_autoptr(GHashTable) stats = NULL;
+  g_autoptr(GPtrArray) stats_chunks = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
   g_autoptr(GHashTable) images = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GBytes) text = NULL;
   g_autofree char *saved_from = NULL;
+  const char *data;
   GlossDocument *document;
   GlossHtmlMetadata meta;
   Extractor self = { 0, };
@@ -1569,19 +2002,16 @@ gloss_import_html_page (GBytes                 *bytes,
   if (text == NULL)
     return NULL;
 
-  len = strlen (text);
-  if (len > G_MAXINT)
-    len = G_MAXINT;
-
   if (fallback_url == NULL)
     fallback_url = saved_from = find_saved_from_url (text);
 
   /* The text is UTF-8 now, whatever the page declares. */
-  doc = htmlReadMemory (text, (int)len, NULL, "UTF-8",
+  data = g_bytes_get_data (text, &len);
+  doc = htmlReadMemory (data, (int)MIN (len, (gsize)G_MAXINT), NULL, "UTF-8",
                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                         HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                         HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
-  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&text, g_bytes_unref);
 
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
@@ -1600,16 +2030,22 @@ gloss_import_html_page (GBytes                 *bytes,
   images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.images = images;
 
+  stats_chunks = g_ptr_array_new_with_free_func (g_free);
+  self.stats_chunks = stats_chunks;
+  removed = g_ptr_array_new_with_free_func ((GDestroyNotify)xmlFreeNode);
+  self.removed = removed;
+  candidates = g_ptr_array_new ();
+  self.candidates = candidates;
+  body = find_body (doc);
+  self.body = body;
+
   gloss_html_metadata_init (&meta);
-  gloss_html_metadata_read (&meta, root);
+  gloss_html_metadata_begin (&meta, root);
+  self.meta = &meta;
+  remove_boilerplate (&self, root);
+  self.meta = NULL;
   gloss_html_metadata_apply (&meta, builder, fallback_url, &self.title_key, &self.base_url);
   gloss_html_metadata_clear (&meta);
-
-  body = find_body (doc);
-  remove_boilerplate (root);
-
-  stats = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self.stats = stats;
 
   content = find_content_root (&self, body);
 

@@ -21,9 +21,10 @@ G_BEGIN_DECLS
  * <meta http-equiv> or the XML declaration, and otherwise from the bytes:
  * UTF-8 when they are valid UTF-8, windows-1252 when they are not.
  * Bytes that are invalid in the chosen encoding become U+FFFD and a notice
- * is added to @builder; the page always opens.
+ * is added to @builder; the page always opens. The result is not
+ * NUL-terminated (valid UTF-8 input is returned as it is).
  */
-char     *gloss_import_decode_html       (GBytes                *bytes,
+GBytes   *gloss_import_decode_html       (GBytes                *bytes,
                                           const char            *transport_charset,
                                           GFile                 *file,
                                           GlossDocumentBuilder  *builder,
@@ -64,7 +65,9 @@ typedef GBytes *(*GlossImportResolveFunc) (gpointer     user_data,
 const char    *gloss_import_image_mime_type (GBytes      *bytes);
 
 /* Imports an HTML page; @resolve (may be %NULL) finds its images.
- * @charset is the transport encoding, or %NULL.
+ * @charset is the transport encoding, or %NULL; @fallback_url is the
+ * address the page was saved from (MHTML headers), used when the page
+ * does not name its own address, or %NULL.
  */
 GlossDocument *gloss_import_html_page    (GBytes                 *bytes,
                                           const char             *charset,
@@ -87,8 +90,15 @@ char     *gloss_html_get_text            (xmlNode               *node);
 char     *gloss_html_make_key            (const char            *text);
 /* Collapses white space; %NULL when nothing is left. */
 char     *gloss_html_collapse            (const char            *text);
+/* Room for gloss_html_class_and_id_into(). */
+#define GLOSS_HTML_CLASS_AND_ID_SIZE 520
+
 /* The element's class and id attributes, lower case, at most 512 bytes. */
 char     *gloss_html_class_and_id        (xmlNode               *node);
+/* The same into @buffer; %FALSE when the element has neither. */
+gboolean  gloss_html_class_and_id_into   (xmlNode               *node,
+                                          char                  *buffer,
+                                          gsize                  size);
 gboolean  gloss_html_is_web_url          (const char            *url);
 
 /* Metadata. */
@@ -124,6 +134,17 @@ void      gloss_html_metadata_clear      (GlossHtmlMetadata     *meta);
 /* Reads the metadata from the whole page, before anything is removed. */
 void      gloss_html_metadata_read       (GlossHtmlMetadata     *meta,
                                           xmlNode               *root);
+/* The same in steps, for a walk that does other work: the document
+ * element first, then every node in document order (the return value
+ * says whether the metadata of its descendants counts), and whole
+ * subtrees that the walk does not enter.
+ */
+void      gloss_html_metadata_begin      (GlossHtmlMetadata     *meta,
+                                          xmlNode               *root);
+gboolean  gloss_html_metadata_visit      (GlossHtmlMetadata     *meta,
+                                          xmlNode               *node);
+void      gloss_html_metadata_read_subtree (GlossHtmlMetadata   *meta,
+                                            xmlNode             *root);
 /* Sets the document's metadata and returns the case-folded title (to
  * recognise its repetition in the body) and the address that relative
  * links resolve against. @fallback_url is the address the page was saved

@@ -181,7 +181,10 @@ gloss_import_check_bytes (GBytes  *bytes,
       return FALSE;
     }
 
-  if (looks_binary (data, len))
+  /* A saved page in one MIME file may carry its images as raw bytes; its
+   * page part is checked on its own once unpacked.
+   */
+  if (looks_binary (data, len) && !gloss_import_is_mhtml (bytes))
     {
       name = gloss_import_dup_display_name (file);
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_BINARY,
@@ -304,7 +307,9 @@ convert_windows_1252 (const char *data,
     {
       guchar c = (guchar)data[i];
 
-      if (c < 0x80)
+      if (c == 0)
+        g_string_append_c (out, ' ');
+      else if (c < 0x80)
         g_string_append_c (out, (char)c);
       else if (c < 0xA0)
         g_string_append_unichar (out, windows_1252_high[c - 0x80]);
@@ -501,6 +506,28 @@ find_declared_charset (const char *data,
   return NULL;
 }
 
+/* Charset labels are short ASCII names; anything else is noise. */
+static gboolean
+is_charset_label (const char *label)
+{
+  gsize len;
+
+  if (label == NULL)
+    return FALSE;
+
+  len = strlen (label);
+  if (len == 0 || len > 40)
+    return FALSE;
+
+  for (const char *p = label; *p; p++)
+    {
+      if (!g_ascii_isalnum (*p) && strchr ("-_.:", *p) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 has_multibyte_utf8 (const char *data,
                     gsize       len)
@@ -514,7 +541,27 @@ has_multibyte_utf8 (const char *data,
   return FALSE;
 }
 
-char *
+static gboolean
+is_blank_len (const char *text,
+              gsize       len)
+{
+  const char *end = text + len;
+
+  for (const char *p = text; p < end; p++)
+    {
+      guchar c = (guchar)*p;
+
+      /* Any byte that is not ASCII white space starts something visible,
+       * or at worst white space that the builder collapses anyway.
+       */
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+GBytes *
 gloss_import_decode_html (GBytes                *bytes,
                           const char            *transport_charset,
                           GFile                 *file,
@@ -522,10 +569,11 @@ gloss_import_decode_html (GBytes                *bytes,
                           GError               **error)
 {
   g_autofree char *declared = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GBytes) result = NULL;
   const char *charset = NULL;
   const char *data;
   gboolean replaced = FALSE;
+  gboolean valid_utf8;
   gsize len;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -535,12 +583,18 @@ gloss_import_decode_html (GBytes                *bytes,
   /* Byte order marks win over everything else. */
   if (has_prefix_len ((const guint8 *)data, len, "\xef\xbb\xbf", 3) ||
       has_utf16_bom ((const guint8 *)data, len))
-    return gloss_import_decode_text (bytes, file, builder, error);
+    {
+      char *text = gloss_import_decode_text (bytes, file, builder, error);
+
+      return text != NULL ? g_bytes_new_take (text, strlen (text)) : NULL;
+    }
 
   if (!gloss_import_check_bytes (bytes, file, error))
     return NULL;
 
-  if (transport_charset != NULL && *transport_charset != '\0')
+  valid_utf8 = g_utf8_validate_len (data, len, NULL);
+
+  if (is_charset_label (transport_charset))
     charset = transport_charset;
   else if ((declared = find_declared_charset (data, len)) != NULL)
     charset = declared;
@@ -551,28 +605,41 @@ gloss_import_decode_html (GBytes                *bytes,
    * UTF-8.
    */
   if (charset != NULL && is_single_byte_charset (canonical_charset (charset)) &&
-      has_multibyte_utf8 (data, len) && g_utf8_validate_len (data, len, NULL))
+      valid_utf8 && has_multibyte_utf8 (data, len))
     charset = "UTF-8";
 
   if (charset == NULL)
-    charset = g_utf8_validate_len (data, len, NULL) ? "UTF-8" : "WINDOWS-1252";
+    charset = valid_utf8 ? "UTF-8" : "WINDOWS-1252";
 
-  text = gloss_import_convert (data, len, charset, &replaced);
-  if (text == NULL)
+  if (valid_utf8 && g_ascii_strcasecmp (canonical_charset (charset), "UTF-8") == 0)
     {
-      /* An encoding this system does not know: guess as for an undeclared
-       * page, and say so.
+      /* The common case: the page is already what the parser wants, and
+       * a large page is not copied.
        */
-      g_autofree char *name = gloss_import_dup_display_name (file);
-      g_autofree char *notice = NULL;
-      const char *guess = g_utf8_validate_len (data, len, NULL) ? "UTF-8" : "WINDOWS-1252";
+      result = g_bytes_ref (bytes);
+    }
+  else
+    {
+      char *text = gloss_import_convert (data, len, charset, &replaced);
 
-      notice = g_strdup_printf (_("“%s” declares the unknown character encoding “%s”; it was read as %s"),
-                                name, charset, guess);
-      if (builder != NULL)
-        gloss_document_builder_add_notice (builder, notice);
-      text = gloss_import_convert (data, len, guess, &replaced);
-      charset = guess;
+      if (text == NULL)
+        {
+          /* An encoding this system does not know: guess as for an
+           * undeclared page, and say so.
+           */
+          g_autofree char *name = gloss_import_dup_display_name (file);
+          g_autofree char *notice = NULL;
+          const char *guess = valid_utf8 ? "UTF-8" : "WINDOWS-1252";
+
+          notice = g_strdup_printf (_("“%s” declares the unknown character encoding “%s”; it was read as %s"),
+                                    name, charset, guess);
+          if (builder != NULL)
+            gloss_document_builder_add_notice (builder, notice);
+          text = gloss_import_convert (data, len, guess, &replaced);
+          charset = guess;
+        }
+
+      result = g_bytes_new_take (text, strlen (text));
     }
 
   if (replaced && builder != NULL)
@@ -585,7 +652,8 @@ gloss_import_decode_html (GBytes                *bytes,
       gloss_document_builder_add_notice (builder, notice);
     }
 
-  if (is_blank (text))
+  data = g_bytes_get_data (result, &len);
+  if (is_blank_len (data, len))
     {
       g_autofree char *name = gloss_import_dup_display_name (file);
 
@@ -594,7 +662,7 @@ gloss_import_decode_html (GBytes                *bytes,
       return NULL;
     }
 
-  return g_steal_pointer (&text);
+  return g_steal_pointer (&result);
 }
 
 char *
