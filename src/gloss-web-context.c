@@ -9,11 +9,13 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-article-view.h"
 #include "gloss-resources.h"
 #include "gloss-web-context.h"
 
 #define READER_RESOURCE_BASE "/io/github/glossapp/Gloss"
 #define READER_RESOURCE_DIR  "/reader/"
+#define ARTICLE_FILES_DIR    "/article-files/"
 #define CONTENT_FILTER_ID    "gloss-block-network"
 
 /* WebKit's content blockers take no alternation in a URL filter, hence one
@@ -74,6 +76,75 @@ is_reader_resource_path (const char *path)
   return TRUE;
 }
 
+/* Accepts a single plain file name: the names of a document's saved
+ * resources never contain a directory separator.
+ */
+static gboolean
+is_article_file_name (const char *name)
+{
+  if (name[0] == '\0' || name[0] == '.')
+    {
+      return FALSE;
+    }
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
+        {
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Serves the images that were saved with the article (a "_files" folder or
+ * the parts of an MHTML file) from the document of the view that asks, so
+ * that one article can never read another one's files.
+ */
+static void
+handle_article_file_request (WebKitURISchemeRequest *request,
+                             const char             *name)
+{
+  WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
+  GtkWidget *article_view = NULL;
+  GlossDocument *document = NULL;
+  g_autofree char *content_type = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+
+  if (web_view != NULL)
+    {
+      article_view = gtk_widget_get_ancestor (GTK_WIDGET (web_view),
+                                              GLOSS_TYPE_ARTICLE_VIEW);
+    }
+
+  if (article_view != NULL)
+    {
+      document = gloss_article_view_get_document (GLOSS_ARTICLE_VIEW (article_view));
+    }
+
+  if (document != NULL && is_article_file_name (name))
+    {
+      bytes = gloss_document_lookup_resource (document, name, &content_type);
+    }
+
+  if (bytes == NULL)
+    {
+      g_autoptr(GError) missing = NULL;
+
+      missing = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             _("The article has no file “%s”"), name);
+      webkit_uri_scheme_request_finish_error (request, missing);
+      return;
+    }
+
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  webkit_uri_scheme_request_finish (request, stream,
+                                    (gint64)g_bytes_get_size (bytes),
+                                    content_type != NULL ? content_type : "application/octet-stream");
+}
+
 static void
 handle_resource_request_cb (WebKitURISchemeRequest *request,
                             gpointer                user_data)
@@ -87,6 +158,12 @@ handle_resource_request_cb (WebKitURISchemeRequest *request,
   g_autoptr(GError) error = NULL;
   gconstpointer data;
   gsize size;
+
+  if (path != NULL && g_str_has_prefix (path, ARTICLE_FILES_DIR))
+    {
+      handle_article_file_request (request, path + strlen (ARTICLE_FILES_DIR));
+      return;
+    }
 
   if (!is_reader_resource_path (path))
     {

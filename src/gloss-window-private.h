@@ -78,6 +78,10 @@ struct _GlossWindow
   guint                 told_backup : 1;
   guint                 force_close : 1;
   guint                 reloading : 1;
+  /* The article changed on disk and the reader was not offered a reload
+   * yet, or has not answered.
+   */
+  guint                 article_changed : 1;
 };
 
 /* gloss-window-actions.c */

@@ -28,6 +28,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void gloss_window_offer_reload (GlossWindow *self);
+
 char *
 _gloss_window_dup_display_name (GFile *file)
 {
@@ -146,6 +148,10 @@ gloss_window_hide_banner (GlossWindow *self)
 static void
 banner_dismiss_cb (GlossWindow *self)
 {
+  /* The reader saw the offer to reload and chose to keep reading. */
+  if (self->banner == BANNER_ARTICLE_CHANGED)
+    self->article_changed = FALSE;
+
   gloss_window_hide_banner (self);
 }
 
@@ -190,7 +196,10 @@ store_saved_cb (GlossWindow          *self,
     }
 
   if (self->banner == BANNER_SAVE_FAILED)
-    gloss_window_hide_banner (self);
+    {
+      gloss_window_hide_banner (self);
+      gloss_window_offer_reload (self);
+    }
 
   if (backup != NULL && !self->told_backup)
     {
@@ -300,6 +309,14 @@ gloss_window_report_sidecar (GlossWindow *self)
                               name);
       _gloss_window_toast (self, _("These notes were made by a newer Gloss; changes will not be saved"), 5);
     }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    {
+      /* Gloss never moves a folder it did not make. */
+      g_string_append_printf (message,
+                              _("There is a folder named “%s” beside the article, where Gloss keeps its notes. "
+                                "Move or rename it to save notes; until then they stay open here."),
+                              name);
+    }
   else if (error != NULL)
     {
       /* The reader must not think that earlier notes are gone. */
@@ -338,25 +355,42 @@ gloss_window_report_sidecar (GlossWindow *self)
 
 /* The article changed on disk */
 
+/* Offers to reload a changed article, unless saving is failing: the
+ * reader must see that first, and the offer follows once a save works.
+ * Notes about the notes file that are showing stay in the banner.
+ */
+static void
+gloss_window_offer_reload (GlossWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GString) message = NULL;
+
+  if (!self->article_changed || self->banner == BANNER_SAVE_FAILED ||
+      self->banner == BANNER_ARTICLE_CHANGED)
+    return;
+
+  name = _gloss_window_dup_display_name (self->file);
+  message = g_string_new (NULL);
+  if (self->banner == BANNER_SIDECAR)
+    {
+      g_string_append (message, gtk_label_get_label (self->banner_label));
+      g_string_append_c (message, '\n');
+    }
+  g_string_append_printf (message,
+                          _("“%s” was changed by another program. "
+                            "Reload it to read the new version; your notes are kept and placed on the new text."),
+                          name);
+  gloss_window_show_banner (self, BANNER_ARTICLE_CHANGED, message->str);
+}
+
 static gboolean
 article_changed_cb (gpointer user_data)
 {
   GlossWindow *self = user_data;
-  g_autofree char *name = _gloss_window_dup_display_name (self->file);
-  g_autofree char *message = NULL;
 
   self->article_changed_id = 0;
-
-  /* A problem with the notes file matters more; the next change of the
-   * article will say it again.
-   */
-  if (self->banner == BANNER_SIDECAR || self->banner == BANNER_SAVE_FAILED)
-    return G_SOURCE_REMOVE;
-
-  message = g_strdup_printf (_("“%s” was changed by another program. "
-                                "Reload it to read the new version; your notes are kept and placed on the new text."),
-                             name);
-  gloss_window_show_banner (self, BANNER_ARTICLE_CHANGED, message);
+  self->article_changed = TRUE;
+  gloss_window_offer_reload (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -525,6 +559,7 @@ _gloss_window_reload_article (GlossWindow *self)
 
   if (self->banner == BANNER_ARTICLE_CHANGED || self->banner == BANNER_PAGE_FAILED)
     gloss_window_hide_banner (self);
+  self->article_changed = FALSE;
 
   /* A note being written belongs to the text on show: it is added before
    * the text changes, and moves with the others.

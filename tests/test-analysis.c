@@ -452,8 +452,10 @@ test_analysis_cue_boundaries (void)
   g_assert_cmpuint (n_hedges, ==, 1);
   g_assert_null (find_finding (cues, "loaded-language", "regimen"));
   assert_cue (analysis, "loaded-language", "Émile", "propaganda war", NULL);
-  /* Case-insensitive, and a possessive ends the word. */
-  assert_cue (analysis, "loaded-language", "Émile", "REGIME",
+  /* Case-insensitive, and a possessive ends the word; the noun is shown
+   * with its article.
+   */
+  assert_cue (analysis, "loaded-language", "Émile", "the REGIME",
               "loaded language: 'REGIME' carries a judgement");
 }
 
@@ -496,6 +498,55 @@ test_analysis_cue_phrases (void)
   assert_cue (analysis, "causal-oversimplification", "Critics",
               "Critics say that the ferry is the sole reason the harbour closed",
               "causal oversimplification: 'the sole reason' gives one cause for a complex outcome");
+
+  assert_findings_consistent (analysis);
+}
+
+static void
+test_analysis_cue_labels (void)
+{
+  const char * const paragraphs[] = {
+    "The mayor called his rival a thoroughly dishonest man and praised the honest officials of the harbour board.",
+    "Kremlin puppets filled the front row, and the council was busy mocking critics.",
+    "Only the usual scare-mongers and Europhobes objected to the plan.",
+    "Prices skyrocketed after the ferry contract, a grave error by the council.",
+    NULL
+  };
+  g_autoptr(GlossDocument) document = document_from_paragraphs (paragraphs);
+  g_autoptr(GlossAnalysis) analysis = gloss_analysis_new (document);
+  GListModel *cues = gloss_analysis_get_cues (analysis);
+
+  /* A judgement before a noun for people is a label, in blame or in
+   * praise, shown with its article and its intensifier.
+   */
+  assert_cue (analysis, "name-calling", "The mayor", "a thoroughly dishonest man",
+              "name calling: 'thoroughly dishonest man' sums people up in a judgement");
+  assert_cue (analysis, "name-calling", "The mayor", "the honest officials",
+              "name calling: 'honest officials' sums people up in a judgement");
+
+  /* A verb with its object is no label. */
+  for (guint i = 0; i < g_list_model_get_n_items (cues); i++)
+    {
+      g_autoptr(GlossFinding) cue = g_list_model_get_item (cues, i);
+
+      if (g_strcmp0 (gloss_finding_get_kind (cue), "name-calling") == 0)
+        g_assert_cmpuint (gloss_finding_get_start (cue), !=, offset_of (document, "mocking"));
+    }
+
+  /* A label takes the group it is pinned on; patterns find the
+   * "-mongers" and "-phobes" that no list could spell out.
+   */
+  assert_cue (analysis, "name-calling", "Kremlin", "Kremlin puppets",
+              "name calling: 'puppets' labels instead of describing");
+  assert_cue (analysis, "name-calling", "Only", "the usual scare-mongers",
+              "name calling: 'scare-mongers' labels instead of describing");
+  assert_cue (analysis, "name-calling", "Only", "Europhobes", NULL);
+
+  /* Hyperbole, and a loaded noun phrase with its article. */
+  assert_cue (analysis, "loaded-language", "Prices", "skyrocketed",
+              "loaded language: 'skyrocketed' carries a judgement");
+  assert_cue (analysis, "loaded-language", "Prices", "a grave error",
+              "loaded language: 'grave error' carries a judgement");
 
   assert_findings_consistent (analysis);
 }
@@ -1222,9 +1273,10 @@ test_analysis_seed (void)
   if (title != NULL && strstr (text, title) != NULL)
     g_assert_true (has_cue_in (analysis, "rhetorical-question", title, NULL));
 
-  g_assert_true (has_cue_in (analysis, "loaded-language", "pariah state", NULL));
+  /* A loaded noun phrase is shown with its article. */
+  g_assert_true (has_cue_in (analysis, "loaded-language", "a pariah state", NULL));
   g_assert_true (has_cue_in (analysis, "loaded-language", "rings hollow", NULL));
-  g_assert_true (has_cue_in (analysis, "loaded-language", "massive disinformation campaign", NULL));
+  g_assert_true (has_cue_in (analysis, "loaded-language", "a massive disinformation campaign", NULL));
   g_assert_true (has_cue_in (analysis, "generalisation", "widespread", NULL));
   g_assert_true (has_cue_in (analysis, "generalisation", "largely", NULL));
   g_assert_true (has_cue_in (analysis, "generalisation", "numerous", NULL));
@@ -1252,6 +1304,7 @@ main (int   argc,
   g_test_add_func ("/core/analysis/cues", test_analysis_cues);
   g_test_add_func ("/core/analysis/cues/word-boundaries", test_analysis_cue_boundaries);
   g_test_add_func ("/core/analysis/cues/phrases", test_analysis_cue_phrases);
+  g_test_add_func ("/core/analysis/cues/labels", test_analysis_cue_labels);
   g_test_add_func ("/core/analysis/claims", test_analysis_claims);
   g_test_add_func ("/core/analysis/claims/clauses", test_analysis_claim_clauses);
   g_test_add_func ("/core/analysis/evidence", test_analysis_evidence);

@@ -19,7 +19,7 @@
 #include "gloss-web-context.h"
 
 /* Generous: the first page of a run also starts WebKit's processes. */
-#define WAIT_TIMEOUT_MS 20000
+#define WAIT_TIMEOUT_MS 30000
 
 /* A test that fails to reach its condition fails, it never hangs. */
 typedef gboolean (*Condition) (gpointer data);

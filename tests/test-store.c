@@ -1332,6 +1332,17 @@ test_store_conflict (Fixture       *fixture,
   g_assert_true (gloss_annotation_store_save (store, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (conflicts, ==, 1);
+
+  /* A sidecar deleted by someone else is written again, no conflict. */
+  g_assert_cmpint (g_remove (fixture->sidecar_path), ==, 0);
+  gloss_annotation_set_note (annotation, "After the deletion.");
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts, ==, 1);
+  g_clear_pointer (&saved, g_free);
+  g_file_get_contents (fixture->sidecar_path, &saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved, "After the deletion."));
 }
 
 static void
@@ -1440,6 +1451,47 @@ test_store_autosave_retries (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "Do not lose me."));
 }
 
+/* A sidecar that is a link (to a synced folder, say) stays a link: the
+ * notes are written where it points, with no false conflict.
+ */
+static void
+test_store_symlink (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *real_path = g_build_filename (fixture->dir, "synced-notes.json", NULL);
+  g_autofree char *contents = write_sidecar_with_note (fixture, "The savings are real", "Mine.");
+  g_autofree char *conflict_path = g_strconcat (fixture->sidecar_path, ".conflict", NULL);
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+  g_autoptr(GlossAnnotation) annotation = annotate (fixture->document, "Teachers leave", 0);
+  g_autofree char *saved = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_rename (fixture->sidecar_path, real_path), ==, 0);
+  g_assert_cmpint (symlink ("synced-notes.json", fixture->sidecar_path), ==, 0);
+
+  g_assert_true (gloss_annotation_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+
+  gloss_annotation_store_add (store, annotation);
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+  gloss_annotation_set_note (annotation, "Saved twice.");
+  g_assert_true (gloss_annotation_store_save (store, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_test (fixture->sidecar_path, G_FILE_TEST_IS_SYMLINK));
+  target = g_file_read_link (fixture->sidecar_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (target, ==, "synced-notes.json");
+  g_file_get_contents (real_path, &saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved, "Saved twice."));
+  g_assert_false (g_file_test (conflict_path, G_FILE_TEST_EXISTS));
+  g_assert_null (gloss_annotation_store_get_conflict_file (store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1472,6 +1524,7 @@ main (int   argc,
   ADD ("/core/store/conflict-new-file", test_store_conflict_new_file);
   ADD ("/core/store/conflict-async", test_store_conflict_async);
   ADD ("/core/store/autosave-retries", test_store_autosave_retries);
+  ADD ("/core/store/symlink", test_store_symlink);
 
 #undef ADD
 

@@ -832,6 +832,9 @@ test_hand_edited_sidecar (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "window-hand-edited.json", NULL);
   g_autofree char *contents = NULL;
+  g_autofree char *article = NULL;
+  g_autofree char *revised = NULL;
+  const char *query[2];
   gsize length;
 
   workspace_init (&workspace, "window-article.txt", "old-town.txt");
@@ -865,6 +868,19 @@ test_hand_edited_sidecar (void)
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "1 note in “old-town.txt.gloss.json” cannot be shown"));
   g_assert_nonnull (strstr (message, "kept in the file"));
+
+  /* The article changes while that is on show: the offer to reload joins
+   * it, and does not push it out.
+   */
+  g_file_get_contents (g_file_peek_path (workspace.article), &article, NULL, &error);
+  g_assert_no_error (error);
+  revised = g_strconcat ("Updated: a new first line.\n\n", article, NULL);
+  g_file_set_contents (g_file_peek_path (workspace.article), revised, -1, &error);
+  g_assert_no_error (error);
+  query[0] = (const char *)window;
+  query[1] = "changed by another program";
+  wait_until (banner_mentions, query, "the window to notice the change");
+  g_assert_nonnull (strstr (gloss_window_get_banner_message (window), "cannot be shown"));
 
   close_window (window);
   workspace_clear (&workspace);

@@ -13,6 +13,7 @@
 
 #include "gloss-analysis-private.h"
 
+
 /* Bias and persuasion cues: phrases from the word lists, and signals
  * that only whole sentences show (questions, repetition, "either ... or").
  */
@@ -141,7 +142,9 @@ is_modifier (const char *folded)
     "so", "very", "most", "utterly", "completely", "totally", "absolutely", "truly",
     "really", "outright", "downright", "pure", "sheer", "utter", "complete", "total",
     "deeply", "extremely", "incredibly", "thoroughly", "wholly", "entirely", "absolute",
-    "real", "true", "such", NULL
+    "real", "true", "such", "immensely", "enormously", "hugely", "tremendously", "profoundly",
+    "vastly", "highly", "gravely", "exceedingly", "particularly", "especially", "terribly",
+    "awfully", "painfully", "woefully", "grossly", "remarkably", "unbelievably", NULL
   };
 
   for (guint i = 0; modifiers[i] != NULL; i++)
@@ -263,9 +266,28 @@ extend_phrase (const Tokens  *tokens,
       (*first)--;
     }
 
-  /* The article of a label: "a total low-life", "the usual cranks". */
-  if (lexicon == GLOSS_LEXICON_NAME_CALLING &&
-      *first > 0 && !taken[*first - 1] && lex_at (tokens, *first)->joined &&
+  /* The group that a label is pinned on: "Kremlin stooges", "Democrat
+   * operatives".
+   */
+  if (lexicon == GLOSS_LEXICON_NAME_CALLING)
+    {
+      for (guint added = 0; added < 2 && *first > 0 && !taken[*first - 1] &&
+           lex_at (tokens, *first)->joined && !lex_at (tokens, *first)->sentence_initial; added++)
+        {
+          const GlossLexToken *prev = lex_at (tokens, *first - 1);
+
+          if (!prev->capitalised || info_at (tokens, *first - 1)->numeric ||
+              gloss_lexicon_contains (GLOSS_LEXICON_FUNCTION_WORD, prev->folded) ||
+              gloss_lexicon_contains (GLOSS_LEXICON_STOPWORD, prev->folded))
+            break;
+          (*first)--;
+        }
+    }
+
+  /* The article of the noun phrase: "a total low-life", "the usual
+   * cranks", "a witch hunt".
+   */
+  if (*first > 0 && !taken[*first - 1] && lex_at (tokens, *first)->joined &&
       !lex_at (tokens, *first)->sentence_initial &&
       is_determiner (lex_at (tokens, *first - 1)->folded))
     (*first)--;
@@ -346,6 +368,158 @@ extend_to_next_word (const Tokens *tokens,
   (*last)++;
 }
 
+/* Whether a word can stand between the judgement and the noun of a
+ * label: "a fine young man", "corrupt local officials".
+ */
+static gboolean
+is_label_modifier (const Tokens *tokens,
+                   guint         index)
+{
+  const GlossLexToken *tok = lex_at (tokens, index);
+
+  return !tok->capitalised && !info_at (tokens, index)->numeric &&
+         !gloss_lexicon_contains (GLOSS_LEXICON_FUNCTION_WORD, tok->folded) &&
+         !gloss_lexicon_contains (GLOSS_LEXICON_STOPWORD, tok->folded) &&
+         !gloss_lexicon_contains (GLOSS_LEXICON_PAST_TENSE, tok->folded) &&
+         !gloss_lexicon_contains (GLOSS_LEXICON_REPORT_VERB, tok->folded) &&
+         !gloss_lexicon_contains (GLOSS_LEXICON_MODAL, tok->folded) &&
+         !gloss_lexicon_contains (GLOSS_LEXICON_PERSON, tok->folded) &&
+         !g_str_has_suffix (tok->folded, "ly") &&
+         !(g_str_has_suffix (tok->folded, "s") && !g_str_has_suffix (tok->folded, "ss") &&
+           !g_str_has_suffix (tok->folded, "ous"));
+}
+
+/* Labels: an adjective that judges, before a noun for people, sums the
+ * people up in the judgement: "an honest man", "corrupt officials", "a
+ * third-rate lawyer", "the hysterical media". The judging word is from the
+ * judgement list, or a loaded word or label that the lists found; the
+ * label takes its determiner and an intensifier with it. Matches inside a
+ * label become part of it (their length is set to 0); @owner maps each
+ * token to the selected match that covers it, plus one.
+ */
+static void
+find_labels (const Analyser *an,
+             GArray         *selected,
+             const guint    *owner,
+             guint8         *taken,
+             GArray         *labels)
+{
+  const Tokens *tokens = &an->tokens;
+  guint n_tokens = tokens->lex->len;
+
+  for (guint k = 1; k < n_tokens; k++)
+    {
+      const GlossLexToken *noun = lex_at (tokens, k);
+      guint first = k;
+      guint n_free = 0;
+      gboolean judged = FALSE;
+      TokenRange range;
+
+      if (!gloss_lexicon_contains (GLOSS_LEXICON_PERSON, noun->folded) ||
+          (noun->capitalised && !noun->sentence_initial))
+        continue;
+
+      /* A noun that is part of a longer phrase of the lists ("illegal
+       * aliens") is already shown with it.
+       */
+      if (owner[k] != 0)
+        continue;
+
+      while (first > 0 && k - first < 4 && lex_at (tokens, first)->joined &&
+             lex_at (tokens, first - 1)->sentence == noun->sentence)
+        {
+          guint prev = first - 1;
+          const GlossLexToken *tok = lex_at (tokens, prev);
+
+          if (owner[prev] != 0)
+            {
+              const GlossLexMatch *match = &g_array_index (selected, GlossLexMatch, owner[prev] - 1);
+
+              const char *word = lex_at (tokens, match->first + match->n_tokens - 1)->folded;
+
+              /* A verb with its object is not a label: "suppressing
+               * critics", "insulting people".
+               */
+              if ((match->lexicon != GLOSS_LEXICON_LOADED_LANGUAGE &&
+                   match->lexicon != GLOSS_LEXICON_NAME_CALLING) ||
+                  (is_participle (word) && !gloss_lexicon_contains (GLOSS_LEXICON_JUDGEMENT, word)) ||
+                  gloss_lexicon_contains (GLOSS_LEXICON_STOPWORD, word))
+                break;
+              first = match->first;
+              judged = TRUE;
+              n_free = 0;
+              continue;
+            }
+
+          if (tok->capitalised && !tok->sentence_initial)
+            break;
+
+          if (gloss_lexicon_contains (GLOSS_LEXICON_JUDGEMENT, tok->folded))
+            {
+              first = prev;
+              judged = TRUE;
+              n_free = 0;
+              continue;
+            }
+
+          /* Describing words between the judgement and the noun; they
+           * belong to the label only once a judgement comes before them.
+           */
+          if (n_free == 0 && is_label_modifier (tokens, prev))
+            {
+              first = prev;
+              n_free++;
+              continue;
+            }
+
+          break;
+        }
+
+      if (!judged)
+        continue;
+
+      /* A describing word before the judgement is not part of it. */
+      if (n_free > 0)
+        first++;
+
+      /* "a truly honest man", "the most corrupt officials" */
+      if (first > 0 && lex_at (tokens, first)->joined && !lex_at (tokens, first)->sentence_initial)
+        {
+          guint prev = first - 1;
+
+          if (owner[prev] != 0)
+            {
+              const GlossLexMatch *match = &g_array_index (selected, GlossLexMatch, owner[prev] - 1);
+
+              if (match->n_tokens == 1 &&
+                  (match->lexicon == GLOSS_LEXICON_INTENSIFIER ||
+                   match->lexicon == GLOSS_LEXICON_EXAGGERATION))
+                first = prev;
+            }
+          else if (is_modifier (lex_at (tokens, prev)->folded))
+            {
+              first = prev;
+            }
+        }
+
+      if (first > 0 && lex_at (tokens, first)->joined && owner[first - 1] == 0 &&
+          !lex_at (tokens, first)->sentence_initial &&
+          is_determiner (lex_at (tokens, first - 1)->folded))
+        first--;
+
+      for (guint t = first; t <= k; t++)
+        {
+          if (owner[t] != 0)
+            g_array_index (selected, GlossLexMatch, owner[t] - 1).n_tokens = 0;
+          taken[t] = 1;
+        }
+
+      range.first = first;
+      range.n = k - first + 1;
+      g_array_append_val (labels, range);
+    }
+}
+
 void
 gloss_analysis_find_lexicon_cues (Analyser *an)
 {
@@ -355,6 +529,8 @@ gloss_analysis_find_lexicon_cues (Analyser *an)
   g_autofree guint8 *taken = g_new0 (guint8, n_tokens + 1);
   g_autoptr(GArray) selected = g_array_new (FALSE, FALSE, sizeof (GlossLexMatch));
   g_autoptr(GArray) clauses = g_array_new (FALSE, FALSE, sizeof (TokenRange));
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (TokenRange));
+  g_autofree guint *owner = g_new0 (guint, n_tokens + 1);
   guint clauses_of = G_MAXUINT;
   const GlossLexToken *lex = (const GlossLexToken *)(gpointer)tokens->lex->data;
 
@@ -405,19 +581,56 @@ gloss_analysis_find_lexicon_cues (Analyser *an)
       g_array_append_val (selected, *match);
     }
 
+  g_array_sort (selected, compare_by_position);
+
+  for (guint m = 0; m < selected->len; m++)
+    {
+      const GlossLexMatch *match = &g_array_index (selected, GlossLexMatch, m);
+
+      for (guint k = 0; k < match->n_tokens; k++)
+        owner[match->first + k] = m + 1;
+    }
+
+  find_labels (an, selected, owner, taken, labels);
+  for (guint l = 0; l < labels->len; l++)
+    {
+      const TokenRange *r = &g_array_index (labels, TokenRange, l);
+      guint start = r->first;
+      g_autofree char *label = NULL;
+      g_autofree char *explanation = NULL;
+
+      /* The explanation quotes the label without its article. */
+      if (is_determiner (lex_at (tokens, start)->folded) && r->n > 1)
+        start++;
+      label = gloss_analysis_tokens_dup_range (tokens, start, r->first + r->n - start);
+      explanation = g_strdup_printf (_("name calling: '%s' sums people up in a judgement"), label);
+      g_free (label);
+      label = gloss_analysis_tokens_dup_range (tokens, r->first, r->n);
+      g_ptr_array_add (an->cues, new_cue ("name-calling", info_at (tokens, r->first)->start,
+                                          info_at (tokens, r->first + r->n - 1)->end,
+                                          label, gloss_lexicon_get (GLOSS_LEXICON_NAME_CALLING)->score,
+                                          explanation));
+    }
+
   /* Loaded words and labels are highlighted with the words that they
    * colour: "utterly disgusting behaviour", "Crooked Hillary".
    */
-  g_array_sort (selected, compare_by_position);
   for (guint m = 0; m < selected->len; m++)
     {
       const GlossLexMatch *match = &g_array_index (selected, GlossLexMatch, m);
       const GlossLexicon *lexicon = gloss_lexicon_get (match->lexicon);
-      g_autofree char *trigger = gloss_analysis_tokens_dup_range (tokens, match->first, match->n_tokens);
+      g_autofree char *trigger = NULL;
       g_autofree char *label = NULL;
       g_autofree char *explanation = NULL;
       guint first = match->first;
-      guint last = match->first + match->n_tokens - 1;
+      guint last;
+
+      /* Part of a label. */
+      if (match->n_tokens == 0)
+        continue;
+
+      trigger = gloss_analysis_tokens_dup_range (tokens, match->first, match->n_tokens);
+      last = match->first + match->n_tokens - 1;
 
       if (match->lexicon == GLOSS_LEXICON_LOADED_LANGUAGE ||
           match->lexicon == GLOSS_LEXICON_NAME_CALLING)

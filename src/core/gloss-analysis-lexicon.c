@@ -84,6 +84,8 @@ static const LexiconInfo infos[GLOSS_N_LEXICONS] = {
   [GLOSS_LEXICON_STOPWORD] = { "stopword", NULL, 0.00 },
   [GLOSS_LEXICON_COUNTER_VOICE] = { "counter-voice", NULL, 0.00 },
   [GLOSS_LEXICON_TIME] = { "time", NULL, 0.00 },
+  [GLOSS_LEXICON_PERSON] = { "person", NULL, 0.00 },
+  [GLOSS_LEXICON_JUDGEMENT] = { "judgement", NULL, 0.00 },
 };
 
 /* Explanations that a list entry may choose instead of its list's own, by
@@ -204,21 +206,85 @@ load_lexicon (GlossLexicon *lexicon,
   lexicon->entries = (const GlossLexEntry *)(gpointer)g_array_free (entries, FALSE);
 }
 
+typedef enum {
+  WORD_EXACT,
+  WORD_ANY,     /* "*" */
+  WORD_PREFIX,  /* "exaggerat*" */
+  WORD_SUFFIX,  /* "*-hating" */
+} WordKind;
+
+/* A word of an entry, taken apart once so that matching it is cheap: the
+ * matcher runs on every word of the text, several times.
+ */
+typedef struct {
+  const char *text;  /* without the "*" */
+  gsize       len;
+  WordKind    kind;
+} Word;
+
 typedef struct {
   GlossLexiconId       lexicon;
   const GlossLexEntry *entry;
-  char               **words;
+  Word                *words;
   guint                n_words;
 } CompiledEntry;
 
 typedef struct {
-  /* First word -> GPtrArray of CompiledEntry, longest first. */
+  GPtrArray *entries;   /* (element-type CompiledEntry), longest first */
+  guint64    lexicons;  /* the lists that have an entry here */
+} EntryList;
+
+typedef struct {
+  /* First word -> EntryList. */
   GHashTable *by_first_word;
-  /* Entries whose first word is a prefix pattern ("exaggerat*"). */
-  GPtrArray  *by_prefix;
+  /* Entries whose first word is a pattern ("exaggerat*", "*-hating"). */
+  EntryList   by_prefix;
   /* Per lexicon, its one-word entries. */
   GHashTable *single_words[GLOSS_N_LEXICONS];
 } Index;
+
+static void
+compile_word (Word       *word,
+              const char *pattern)
+{
+  gsize len = strlen (pattern);
+
+  if (strcmp (pattern, "*") == 0)
+    {
+      word->kind = WORD_ANY;
+      word->text = pattern;
+      word->len = 0;
+    }
+  else if (pattern[0] == '*')
+    {
+      word->kind = WORD_SUFFIX;
+      word->text = pattern + 1;
+      word->len = len - 1;
+    }
+  else if (len > 1 && pattern[len - 1] == '*')
+    {
+      word->kind = WORD_PREFIX;
+      word->text = pattern;
+      word->len = len - 1;
+    }
+  else
+    {
+      word->kind = WORD_EXACT;
+      word->text = pattern;
+      word->len = len;
+    }
+}
+
+static void
+entry_list_add (EntryList     *list,
+                CompiledEntry *entry)
+{
+  if (list->entries == NULL)
+    list->entries = g_ptr_array_new ();
+
+  g_ptr_array_add (list->entries, entry);
+  list->lexicons |= GLOSS_LEXICON_MASK (entry->lexicon);
+}
 
 static int
 compare_by_length (gconstpointer a,
@@ -238,7 +304,9 @@ sort_list (gpointer key,
            gpointer value,
            gpointer user_data)
 {
-  g_ptr_array_sort (value, compare_by_length);
+  EntryList *list = value;
+
+  g_ptr_array_sort (list->entries, compare_by_length);
 }
 
 static const Index *
@@ -260,7 +328,6 @@ get_index (void)
         }
 
       built->by_first_word = g_hash_table_new (g_str_hash, g_str_equal);
-      built->by_prefix = g_ptr_array_new ();
 
       for (guint l = 0; l < GLOSS_N_LEXICONS; l++)
         {
@@ -271,43 +338,47 @@ get_index (void)
           for (gsize i = 0; i < lexicon->n_entries; i++)
             {
               CompiledEntry *entry = g_new0 (CompiledEntry, 1);
-              const char *first;
-              gsize first_len;
+              char **words = g_strsplit (lexicon->entries[i].phrase, " ", -1);
+              const Word *first;
 
               entry->lexicon = l;
               entry->entry = &lexicon->entries[i];
-              entry->words = g_strsplit (entry->entry->phrase, " ", -1);
-              entry->n_words = g_strv_length (entry->words);
+              entry->n_words = g_strv_length (words);
               g_assert (entry->n_words > 0);
+              entry->words = g_new0 (Word, entry->n_words);
+              for (guint w = 0; w < entry->n_words; w++)
+                compile_word (&entry->words[w], words[w]);
+              /* The words stay, as the compiled entry points into them. */
+              g_free (words);
 
-              first = entry->words[0];
-              first_len = strlen (first);
-              g_assert (strcmp (first, "*") != 0);
+              first = &entry->words[0];
+              g_assert (first->kind != WORD_ANY);
 
-              if (entry->n_words == 1 && first[first_len - 1] != '*' && first[0] != '*')
-                g_hash_table_add (built->single_words[l], (gpointer)first);
-
-              if (first[first_len - 1] == '*' || first[0] == '*')
+              if (first->kind == WORD_EXACT)
                 {
-                  g_ptr_array_add (built->by_prefix, entry);
-                }
-              else
-                {
-                  GPtrArray *list = g_hash_table_lookup (built->by_first_word, first);
+                  EntryList *list = g_hash_table_lookup (built->by_first_word, first->text);
+
+                  if (entry->n_words == 1)
+                    g_hash_table_add (built->single_words[l], (gpointer)first->text);
 
                   if (list == NULL)
                     {
-                      list = g_ptr_array_new ();
-                      g_hash_table_insert (built->by_first_word, (gpointer)first, list);
+                      list = g_new0 (EntryList, 1);
+                      g_hash_table_insert (built->by_first_word, (gpointer)first->text, list);
                     }
 
-                  g_ptr_array_add (list, entry);
+                  entry_list_add (list, entry);
+                }
+              else
+                {
+                  entry_list_add (&built->by_prefix, entry);
                 }
             }
         }
 
       g_hash_table_foreach (built->by_first_word, sort_list, NULL);
-      g_ptr_array_sort (built->by_prefix, compare_by_length);
+      if (built->by_prefix.entries != NULL)
+        g_ptr_array_sort (built->by_prefix.entries, compare_by_length);
 
       /* The index lives as long as the process, as the lists do. */
       g_once_init_leave (&index, built);
@@ -327,30 +398,40 @@ gloss_lexicon_get (GlossLexiconId id)
 }
 
 static gboolean
-word_matches (const char *pattern,
+word_matches (const Word *word,
               const char *folded)
 {
   gsize len;
 
-  if (pattern[0] == '*' && pattern[1] == '\0')
-    return TRUE;
+  switch (word->kind)
+    {
+    case WORD_ANY:
+      return TRUE;
 
-  /* "*-hating": any word that ends with the rest. */
-  if (pattern[0] == '*')
-    return g_str_has_suffix (folded, pattern + 1) && strlen (folded) > strlen (pattern + 1);
+    case WORD_SUFFIX:
+      /* "*-hating": any longer word that ends with the rest. */
+      len = strlen (folded);
+      return len > word->len && memcmp (folded + len - word->len, word->text, word->len) == 0;
 
-  len = strlen (pattern);
-  if (len > 1 && pattern[len - 1] == '*')
-    return strncmp (pattern, folded, len - 1) == 0 && strlen (folded) > len - 1;
+    case WORD_PREFIX:
+      /* "exaggerat*": any longer word that starts with the rest. */
+      return strncmp (folded, word->text, word->len) == 0 && folded[word->len] != '\0';
 
-  return strcmp (pattern, folded) == 0;
+    case WORD_EXACT:
+    default:
+      return strcmp (folded, word->text) == 0;
+    }
 }
 
+/* Whether @entry matches at @index; the first word is known to match
+ * when the entry was found by it (@first_known).
+ */
 static gboolean
 entry_matches (const CompiledEntry *entry,
                const GlossLexToken *tokens,
                guint                n_tokens,
-               guint                index)
+               guint                index,
+               gboolean             first_known)
 {
   if (index + entry->n_words > n_tokens)
     return FALSE;
@@ -362,7 +443,7 @@ entry_matches (const CompiledEntry *entry,
       if (i > 0 && (!token->joined || token->sentence != tokens[index].sentence))
         return FALSE;
 
-      if (!word_matches (entry->words[i], token->folded))
+      if ((i > 0 || !first_known) && !word_matches (&entry->words[i], token->folded))
         return FALSE;
 
       if ((entry->entry->flags & GLOSS_LEX_NOT_PROPER) != 0 &&
@@ -374,7 +455,8 @@ entry_matches (const CompiledEntry *entry,
 }
 
 static guint64
-match_list (const GPtrArray     *list,
+match_list (const EntryList     *list,
+            gboolean             first_known,
             const GlossLexToken *tokens,
             guint                n_tokens,
             guint                index,
@@ -384,19 +466,19 @@ match_list (const GPtrArray     *list,
 {
   guint64 found = 0;
 
-  if (list == NULL)
+  if (list == NULL || (list->lexicons & mask) == 0)
     return 0;
 
-  for (guint i = 0; i < list->len; i++)
+  for (guint i = 0; i < list->entries->len; i++)
     {
-      const CompiledEntry *entry = g_ptr_array_index (list, i);
+      const CompiledEntry *entry = g_ptr_array_index (list->entries, i);
       guint64 bit = GLOSS_LEXICON_MASK (entry->lexicon);
       GlossLexMatch match;
 
       if ((mask & bit) == 0 || (found & bit) != 0)
         continue;
 
-      if (!entry_matches (entry, tokens, n_tokens, index))
+      if (!entry_matches (entry, tokens, n_tokens, index, first_known))
         continue;
 
       found |= bit;
@@ -425,13 +507,13 @@ gloss_lexicon_match_at (const GlossLexToken *tokens,
   g_return_if_fail (index < n_tokens);
   g_return_if_fail (func != NULL);
 
-  found = match_list (g_hash_table_lookup (idx->by_first_word, tokens[index].folded),
+  found = match_list (g_hash_table_lookup (idx->by_first_word, tokens[index].folded), TRUE,
                       tokens, n_tokens, index, mask, func, user_data);
 
   /* A prefix pattern may be longer or shorter than a whole-word match of
    * the same list; the whole-word one was found first and wins.
    */
-  match_list (idx->by_prefix, tokens, n_tokens, index, mask & ~found, func, user_data);
+  match_list (&idx->by_prefix, FALSE, tokens, n_tokens, index, mask & ~found, func, user_data);
 }
 
 typedef struct {

@@ -13,10 +13,31 @@
 G_BEGIN_DECLS
 
 /* The parts of the analysis share these: gloss-analysis-text.c splits the
- * text into sentences and words, gloss-analysis-cues.c and
- * gloss-analysis-evidence.c find cues and evidence in them, and
- * gloss-analysis.c finds sections and claims and runs the whole.
+ * text into sentences and words, gloss-analysis-sections.c finds the
+ * outline and the language, gloss-analysis-cues.c,
+ * gloss-analysis-evidence.c and gloss-analysis-claims.c find cues,
+ * evidence and claims in them, gloss-analysis-summary.c sums them up, and
+ * gloss-analysis.c holds the object and runs the whole.
  */
+
+struct _GlossAnalysis
+{
+  GObject        parent_instance;
+
+  GlossDocument *document;
+  GListStore    *sections;
+  GListStore    *claims;
+  GListStore    *evidence;
+  GListStore    *cues;
+  GListStore    *document_cues;
+  GArray        *sentence_ranges; /* (element-type GlossRange) */
+  char          *notice;
+
+  GlossAnalysisSummary summary;
+  GPtrArray     *cue_kinds;   /* (element-type utf8), NULL-terminated */
+  GArray        *cue_counts;  /* (element-type guint) */
+  GPtrArray     *sources;     /* (element-type utf8), NULL-terminated */
+};
 
 /* Where a token lies in the analysed text. */
 typedef struct {
@@ -166,6 +187,16 @@ void         gloss_analysis_find_links_and_citations (Analyser       *an);
 void         gloss_analysis_find_anecdotes           (Analyser       *an);
 SentenceEvidence gloss_analysis_evidence_bit         (const char     *kind);
 void         gloss_analysis_mark_sentence_evidence   (Analyser       *an);
+
+void         gloss_analysis_find_sections            (Analyser       *an);
+gboolean     gloss_analysis_is_english               (const Analyser *an);
+
+void         gloss_analysis_find_claims              (Analyser       *an);
+const char  *gloss_analysis_sentence_kind            (const Tokens   *tokens,
+                                                      gsize           len,
+                                                      gboolean        question);
+
+void         gloss_analysis_summarize                (GlossAnalysis  *self);
 
 /* The claim model (gloss-analysis-lexicon.c). */
 double       gloss_analysis_model_score              (const Tokens   *tokens,
