@@ -278,6 +278,103 @@ handle_finding_message (GlossArticleView *self,
   _gloss_article_view_emit_finding_activated (self, start, end);
 }
 
+/* Appends the explanation of every finding of @model at [start, end) to
+ * @text, one a line, skipping lines it already has.
+ */
+static gboolean
+append_explanations (GListModel *model,
+                     guint       start,
+                     guint       end,
+                     GPtrArray  *lines)
+{
+  gboolean found = FALSE;
+  guint n_items;
+
+  if (model == NULL)
+    {
+      return FALSE;
+    }
+
+  n_items = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      const char *explanation;
+
+      if (!GLOSS_IS_FINDING (item) ||
+          gloss_finding_get_start (GLOSS_FINDING (item)) != start ||
+          gloss_finding_get_end (GLOSS_FINDING (item)) != end)
+        {
+          continue;
+        }
+
+      found = TRUE;
+      explanation = gloss_finding_get_explanation (GLOSS_FINDING (item));
+      if (explanation != NULL && *explanation != '\0' &&
+          !g_ptr_array_find_with_equal_func (lines, explanation, g_str_equal, NULL))
+        {
+          g_ptr_array_add (lines, (gpointer)explanation);
+        }
+    }
+
+  return found;
+}
+
+static void
+handle_hover_message (GlossArticleView *self,
+                      JsonObject       *object)
+{
+  guint length = gloss_document_get_length (self->document);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+  JsonNode *findings = json_object_get_member (object, "findings");
+  JsonArray *array;
+
+  if (findings == NULL || !JSON_NODE_HOLDS_ARRAY (findings))
+    {
+      g_debug ("Dropping a hover message without findings");
+      return;
+    }
+
+  array = json_node_get_array (findings);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *finding;
+      guint start;
+      guint end;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_debug ("Dropping a hover message with a finding that is not an object");
+          return;
+        }
+
+      finding = json_node_get_object (element);
+      if (!get_uint_member (finding, "start", length, &start) ||
+          !get_uint_member (finding, "end", length, &end) ||
+          start >= end)
+        {
+          g_debug ("Dropping a hover message with a finding out of the document");
+          return;
+        }
+
+      /* The page may still show findings that were just replaced; those
+       * are skipped rather than explained with someone else's words.
+       */
+      append_explanations (self->cues, start, end, lines);
+      append_explanations (self->claims, start, end, lines);
+    }
+
+  if (lines->len > 0)
+    {
+      g_ptr_array_add (lines, NULL);
+      text = g_strjoinv ("\n", (char **)lines->pdata);
+    }
+
+  _gloss_article_view_set_hover_text (self, text);
+}
+
 static void
 handle_ready_message (GlossArticleView *self)
 {
@@ -368,6 +465,10 @@ _gloss_article_view_script_message_received_cb (WebKitUserContentManager *conten
   else if (g_str_equal (type, "finding"))
     {
       handle_finding_message (self, object);
+    }
+  else if (g_str_equal (type, "hover"))
+    {
+      handle_hover_message (self, object);
     }
   else
     {

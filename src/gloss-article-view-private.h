@@ -29,6 +29,11 @@ struct _GlossArticleView
   GListModel               *claims;
   GListModel               *cues;
 
+  /* The explanations of the findings under the pointer, one a line, shown
+   * as the view's tooltip; NULL when there are none.
+   */
+  char                     *hover_text;
+
   guint                     repaint_id;
   /* Reloads after the web process died, and when it last died: deaths
    * close together count as one run, which the view gives up after.
@@ -77,6 +82,8 @@ void     _gloss_article_view_emit_finding_activated  (GlossArticleView   *self,
                                                       guint               end);
 gboolean _gloss_article_view_emit_activate_link      (GlossArticleView   *self,
                                                       const char         *uri);
+void     _gloss_article_view_set_hover_text          (GlossArticleView   *self,
+                                                      const char         *text);
 
 /* gloss-article-view-page.c: the web view, its page, and calls into it */
 void     _gloss_article_view_setup_web_view          (GlossArticleView   *self);

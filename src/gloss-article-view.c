@@ -32,6 +32,7 @@ enum {
   PROP_HAS_SELECTION,
   PROP_ZOOM_LEVEL,
   PROP_PAGE_FAILED,
+  PROP_HOVER_TEXT,
   N_PROPS
 };
 
@@ -153,6 +154,46 @@ _gloss_article_view_emit_activate_link (GlossArticleView *self,
   g_signal_emit (self, signals[ACTIVATE_LINK], 0, uri, &handled);
 
   return handled;
+}
+
+void
+_gloss_article_view_set_hover_text (GlossArticleView *self,
+                                    const char       *text)
+{
+  if (g_strcmp0 (self->hover_text, text) == 0)
+    {
+      return;
+    }
+
+  g_free (self->hover_text);
+  self->hover_text = g_strdup (text);
+
+  /* The tooltip follows what is under the pointer without waiting for
+   * the pointer to move again.
+   */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_TEXT]);
+}
+
+/* The web view answers first, with the title of what is under the
+ * pointer if it has one; the view only explains findings.
+ */
+static gboolean
+query_tooltip_cb (GlossArticleView *self,
+                  int               x,
+                  int               y,
+                  gboolean          keyboard_mode,
+                  GtkTooltip       *tooltip)
+{
+  if (keyboard_mode || !self->show_findings || self->hover_text == NULL)
+    {
+      return FALSE;
+    }
+
+  gtk_tooltip_set_text (tooltip, self->hover_text);
+
+  return TRUE;
 }
 
 /* Colour scheme. */
@@ -291,6 +332,7 @@ gloss_article_view_set_findings_model (GlossArticleView  *self,
                         G_CALLBACK (findings_items_changed_cb), self);
     }
 
+  _gloss_article_view_set_hover_text (self, NULL);
   _gloss_article_view_queue_repaint (self);
 }
 
@@ -370,6 +412,7 @@ gloss_article_view_finalize (GObject *object)
   GlossArticleView *self = GLOSS_ARTICLE_VIEW (object);
 
   g_clear_pointer (&self->watched_annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->hover_text, g_free);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->finalize (object);
 }
@@ -414,6 +457,10 @@ gloss_article_view_get_property (GObject    *object,
 
     case PROP_ZOOM_LEVEL:
       g_value_set_double (value, self->web_view != NULL ? webkit_web_view_get_zoom_level (self->web_view) : 1.0);
+      break;
+
+    case PROP_HOVER_TEXT:
+      g_value_set_string (value, self->hover_text);
       break;
 
     case PROP_PAGE_FAILED:
@@ -574,6 +621,18 @@ gloss_article_view_class_init (GlossArticleViewClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * GlossArticleView:hover-text:
+   *
+   * The explanations of the claims and cues under the pointer, one a line,
+   * while findings are shown; %NULL over anything else. The view shows
+   * them as its tooltip.
+   */
+  properties[PROP_HOVER_TEXT] =
+    g_param_spec_string ("hover-text", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -660,6 +719,9 @@ gloss_article_view_init (GlossArticleView *self)
 
   _gloss_article_view_request_content_filter (self);
 
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),
                                   -1);
@@ -703,6 +765,7 @@ gloss_article_view_set_document (GlossArticleView *self,
   self->has_pending_select = FALSE;
   self->select_in_flight = FALSE;
   _gloss_article_view_set_page_failed (self, FALSE);
+  _gloss_article_view_set_hover_text (self, NULL);
 
   if (self->web_view != NULL)
     {
@@ -806,7 +869,24 @@ gloss_article_view_set_show_findings (GlossArticleView *self,
 
   self->show_findings = show_findings;
   _gloss_article_view_push_show_findings (self);
+  if (!show_findings)
+    {
+      _gloss_article_view_set_hover_text (self, NULL);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_FINDINGS]);
+}
+
+/**
+ * gloss_article_view_get_hover_text:
+ *
+ * Returns: (nullable): the explanations of the findings under the pointer
+ */
+const char *
+gloss_article_view_get_hover_text (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->hover_text;
 }
 
 gboolean

@@ -51,6 +51,7 @@ gboolean        gloss_article_view_get_show_findings  (GlossArticleView *self);
 void            gloss_article_view_set_show_findings  (GlossArticleView *self,
                                                        gboolean          show_findings);
 gboolean        gloss_article_view_get_loaded         (GlossArticleView *self);
+const char     *gloss_article_view_get_hover_text     (GlossArticleView *self);
 
 /* The current selection as code points into the document text. */
 gboolean        gloss_article_view_get_selection      (GlossArticleView *self,

@@ -50,6 +50,12 @@ struct _GlossSidePane
   GtkStack           *claims_stack;
   GtkStack           *cues_stack;
   GtkStack           *notes_stack;
+
+  GtkWidget          *summary_box;
+  GtkLabel           *summary_claims;
+  GtkFlowBox         *summary_cues;
+  GtkLabel           *summary_sources;
+  GtkWidget          *summary_notes;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSidePane, gloss_side_pane, GTK_TYPE_WIDGET)
@@ -207,6 +213,198 @@ finding_tooltip (GlossFinding *finding)
   return g_string_free (g_steal_pointer (&str), empty);
 }
 
+/* The summary above the pages */
+
+#define SUMMARY_MAX_CUE_KINDS 4
+
+static void
+remove_all_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    {
+      if (GTK_IS_FLOW_BOX (widget))
+        gtk_flow_box_remove (GTK_FLOW_BOX (widget), child);
+      else
+        gtk_box_remove (GTK_BOX (widget), child);
+    }
+}
+
+static GtkWidget *
+summary_cue_chip (const char *kind,
+                  guint       count)
+{
+  GlossVocabulary *vocabulary = gloss_vocabulary_get_default ("bias");
+  const GlossTag *tag = vocabulary != NULL ? gloss_vocabulary_lookup (vocabulary, kind) : NULL;
+  const char *label = tag != NULL && tag->label != NULL ? tag->label : kind;
+  GtkWidget *chip = gtk_label_new (NULL);
+  g_autofree char *markup = NULL;
+  GdkRGBA rgba;
+
+  /* A colour from a vocabulary the user installed is checked before it
+   * reaches markup.
+   */
+  if (tag != NULL && tag->color != NULL && gdk_rgba_parse (&rgba, tag->color))
+    {
+      g_autofree char *color = g_strdup_printf ("#%02x%02x%02x",
+                                                (guint)(CLAMP (rgba.red, 0., 1.) * 255. + .5),
+                                                (guint)(CLAMP (rgba.green, 0., 1.) * 255. + .5),
+                                                (guint)(CLAMP (rgba.blue, 0., 1.) * 255. + .5));
+
+      /* Translators: a kind of cue and how often the article uses it,
+       * after a coloured dot, e.g. "Loaded language 12".
+       */
+      markup = g_markup_printf_escaped (_("<span foreground=\"%s\">●</span> %s <b>%u</b>"),
+                                        color, label, count);
+    }
+  else
+    {
+      markup = g_markup_printf_escaped ("%s <b>%u</b>", label, count);
+    }
+
+  gtk_label_set_markup (GTK_LABEL (chip), markup);
+  gtk_label_set_xalign (GTK_LABEL (chip), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (chip, "caption");
+  gtk_widget_add_css_class (chip, "cue-chip");
+  if (tag != NULL && tag->definition != NULL)
+    gtk_widget_set_tooltip_text (chip, tag->definition);
+
+  return chip;
+}
+
+static void
+summary_add_note (GlossSidePane *self,
+                  const char    *text,
+                  const char    *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (self->summary_notes), label);
+}
+
+static void
+gloss_side_pane_update_summary (GlossSidePane *self)
+{
+  GlossAnalysis *analysis = self->article != NULL ? gloss_article_get_analysis (self->article) : NULL;
+  const GlossAnalysisSummary *summary;
+  GListModel *document_cues;
+  const char *notice;
+  gboolean analysed;
+  guint n_chips;
+
+  remove_all_children (GTK_WIDGET (self->summary_cues));
+  remove_all_children (self->summary_notes);
+
+  if (analysis == NULL)
+    {
+      gtk_widget_set_visible (self->summary_box, FALSE);
+      return;
+    }
+
+  summary = gloss_analysis_get_summary (analysis);
+  notice = gloss_analysis_get_notice (analysis);
+  /* An article in a language the analysis does not know has only its
+   * outline: counting its claims would suggest it has none.
+   */
+  analysed = notice == NULL || summary->n_claims > 0 || summary->n_cues > 0;
+
+  if (summary->n_claims > 0)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: the share of claims that the article backs, e.g.
+       * "9 of 53 claims offer evidence".
+       */
+      text = g_strdup_printf (ngettext ("%u of %u claim offers evidence",
+                                        "%u of %u claims offer evidence",
+                                        summary->n_claims),
+                              summary->n_claims_with_evidence, summary->n_claims);
+      gtk_label_set_label (self->summary_claims, text);
+    }
+  else
+    {
+      gtk_label_set_label (self->summary_claims, _("No claims found"));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_claims), analysed);
+
+  n_chips = MIN (summary->n_cue_kinds, SUMMARY_MAX_CUE_KINDS);
+  for (guint i = 0; i < n_chips; i++)
+    {
+      gtk_flow_box_append (self->summary_cues,
+                           summary_cue_chip (summary->cue_kinds[i], summary->cue_counts[i]));
+    }
+  if (summary->n_cue_kinds > n_chips)
+    {
+      guint rest = 0;
+      g_autofree char *more = NULL;
+      GtkWidget *label;
+
+      for (guint i = n_chips; i < summary->n_cue_kinds; i++)
+        rest += summary->cue_counts[i];
+
+      /* Translators: the cues of the less frequent kinds, e.g. "+ 7 more". */
+      more = g_strdup_printf (ngettext ("+ %u more", "+ %u more", rest), rest);
+      label = gtk_label_new (more);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_flow_box_append (self->summary_cues, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_cues), n_chips > 0);
+
+  if (summary->n_sources > 0)
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **)summary->sources);
+      g_autofree char *text = NULL;
+
+      /* Translators: the sources the article names, e.g.
+       * "Sources: Reuters, the harbour board".
+       */
+      text = g_strdup_printf (_("Sources: %s"), names);
+      gtk_label_set_label (self->summary_sources, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_sources), names);
+    }
+  else
+    {
+      gtk_label_set_label (self->summary_sources, _("No sources named"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_sources), NULL);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_sources), analysed);
+
+  document_cues = gloss_analysis_get_document_cues (analysis);
+  for (guint i = 0; i < g_list_model_get_n_items (document_cues); i++)
+    {
+      g_autoptr(GlossFinding) cue = g_list_model_get_item (document_cues, i);
+      const char *explanation = gloss_finding_get_explanation (cue);
+
+      summary_add_note (self,
+                        explanation != NULL ? explanation : tag_label (gloss_finding_get_kind (cue)),
+                        "document-cue");
+    }
+
+  if (notice != NULL)
+    summary_add_note (self, notice, "dim-label");
+
+  gtk_widget_set_visible (self->summary_notes,
+                          gtk_widget_get_first_child (self->summary_notes) != NULL);
+  gtk_widget_set_visible (self->summary_box, TRUE);
+}
+
+GtkWidget *
+gloss_side_pane_get_summary (GlossSidePane *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDE_PANE (self), NULL);
+
+  return self->summary_box;
+}
+
 static void
 outline_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
@@ -248,7 +446,9 @@ claims_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *badge = row_label (box, "badge", "finding-badge");
   GtkWidget *sentence = row_label (box, "sentence", NULL);
   GtkWidget *subtitle = row_label (box, "subtitle", "dim-label");
+  GtkWidget *no_evidence = row_label (box, "no-evidence", "no-evidence");
 
+  gtk_widget_add_css_class (no_evidence, "caption");
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_halign (badge, GTK_ALIGN_START);
@@ -292,6 +492,8 @@ claims_bind_cb (GtkSignalListItemFactory *factory,
   else
     subtitle = g_strdup_printf (_("%.0f%%"), gloss_finding_get_score (claim) * 100.0);
   set_label_text (row_get_label (item, "subtitle"), subtitle);
+  set_label_text (row_get_label (item, "no-evidence"),
+                  gloss_finding_get_has_evidence (claim) ? NULL : _("No evidence given"));
 
   gtk_widget_set_tooltip_text (child, tooltip);
 }
@@ -580,6 +782,8 @@ gloss_side_pane_set_article (GlossSidePane *self,
       gloss_side_pane_update_page (self, page);
     }
 
+  gloss_side_pane_update_summary (self);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
 
@@ -861,6 +1065,11 @@ gloss_side_pane_class_init (GlossSidePaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSidePane, claims_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossSidePane, cues_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossSidePane, notes_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidePane, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidePane, summary_claims);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidePane, summary_cues);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidePane, summary_sources);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidePane, summary_notes);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
 
   gtk_widget_class_set_css_name (widget_class, "sidepane");

@@ -44,6 +44,8 @@ GListModel      *gloss_side_pane_get_notes_model   (GlossSidePane *self);
 /* The list of @page ("outline", "claims", "cues", "notes"), or NULL. */
 GtkListView     *gloss_side_pane_get_list_view     (GlossSidePane *self,
                                                     const char    *page);
+/* The summary of the analysis above the pages. */
+GtkWidget       *gloss_side_pane_get_summary       (GlossSidePane *self);
 
 /* Shows and selects the claim or cue at [start, end), if there is one. */
 void             gloss_side_pane_show_finding      (GlossSidePane *self,

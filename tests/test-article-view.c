@@ -924,6 +924,133 @@ test_highlights (void)
   harness_clear (&harness);
 }
 
+/* Hovering over a finding explains it. */
+
+static const char hover_script[] =
+  "const target = document.elementFromPoint(x, y) ?? document.documentElement;"
+  "target.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true }));"
+  "return target.tagName;";
+
+static void
+hover_at (GlossArticleView *view,
+          double            x,
+          double            y)
+{
+  g_autofree char *tag = NULL;
+  GVariantDict arguments;
+
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "x", "d", x);
+  g_variant_dict_insert (&arguments, "y", "d", y);
+  tag = run_js (view, hover_script, g_variant_dict_end (&arguments));
+  g_assert_nonnull (tag);
+}
+
+/* Hovers over the middle of the rectangle of @found. */
+static void
+hover_highlight (GlossArticleView *view,
+                 JsonNode         *found)
+{
+  JsonObject *rect = json_node_get_object (found);
+
+  hover_at (view,
+            json_object_get_double_member (rect, "x") + json_object_get_double_member (rect, "width") / 2,
+            json_object_get_double_member (rect, "y") + json_object_get_double_member (rect, "height") / 2);
+}
+
+typedef struct
+{
+  GlossArticleView *view;
+  const char       *expected;
+} HoverQuery;
+
+static gboolean
+hover_text_is (gpointer data)
+{
+  HoverQuery *query = data;
+
+  return g_strcmp0 (gloss_article_view_get_hover_text (query->view), query->expected) == 0;
+}
+
+static void
+wait_for_hover_text (GlossArticleView *view,
+                     const char       *expected,
+                     const char       *what)
+{
+  HoverQuery query = { view, expected };
+
+  wait_until (hover_text_is, &query, what);
+}
+
+static void
+test_hover_explanations (void)
+{
+  g_autoptr(GlossDocument) document = build_article (NULL);
+  g_autoptr(GListStore) claims = g_list_store_new (GLOSS_TYPE_FINDING);
+  g_autoptr(GListStore) cues = g_list_store_new (GLOSS_TYPE_FINDING);
+  g_autoptr(GlossFinding) claim = NULL;
+  g_autoptr(GlossFinding) cue = NULL;
+  g_autoptr(JsonNode) found_cue = NULL;
+  g_autoptr(JsonNode) found_claim = NULL;
+  const char *claim_quote = "storms were three times as frequent in the last decade of keeping";
+  const char *cue_quote = "three times";
+  const char *claim_explanation = "statistic: a figure without a source";
+  const char *cue_explanation = "exaggeration: “three times” makes the change sound larger";
+  g_autofree char *both = g_strdup_printf ("%s\n%s", cue_explanation, claim_explanation);
+  JsonObject *rect;
+  Harness harness;
+  guint start;
+
+  harness_init (&harness);
+  harness_load (&harness, document);
+
+  start = find_offset (document, claim_quote);
+  claim = gloss_finding_new (GLOSS_FINDING_CLAIM, "factual",
+                             start, start + utf8_length (claim_quote),
+                             claim_quote, 0.9, claim_explanation);
+  g_list_store_append (claims, claim);
+  start = find_offset (document, cue_quote);
+  cue = gloss_finding_new (GLOSS_FINDING_CUE, "exaggeration",
+                           start, start + utf8_length (cue_quote),
+                           cue_quote, 1.0, cue_explanation);
+  g_list_store_append (cues, cue);
+  gloss_article_view_set_findings (harness.view, G_LIST_MODEL (claims), G_LIST_MODEL (cues));
+
+  /* Hidden findings explain nothing. */
+  found_cue = wait_for_named_highlight (harness.view, NULL, cue_quote, FALSE);
+  g_assert_null (found_cue);
+  gloss_article_view_set_show_findings (harness.view, TRUE);
+  found_cue = wait_for_named_highlight (harness.view, "gloss-cue", cue_quote, TRUE);
+  found_claim = wait_for_named_highlight (harness.view, "gloss-claim", claim_quote, TRUE);
+
+  /* Over the cue: the cue's explanation, then the claim's around it. */
+  hover_highlight (harness.view, found_cue);
+  wait_for_hover_text (harness.view, both, "the cue and its claim to be explained");
+
+  /* Over the claim's last word, away from the cue: the claim alone. */
+  rect = json_node_get_object (found_claim);
+  hover_at (harness.view,
+            json_object_get_double_member (rect, "x") + 2,
+            json_object_get_double_member (rect, "y") + json_object_get_double_member (rect, "height") / 2);
+  wait_for_hover_text (harness.view, claim_explanation, "the claim alone to be explained");
+
+  /* Away from every finding: nothing. */
+  hover_at (harness.view, 2, 2);
+  wait_for_hover_text (harness.view, NULL, "the explanation to go away");
+
+  /* Back over the cue, then findings are hidden: nothing again. */
+  hover_highlight (harness.view, found_cue);
+  wait_for_hover_text (harness.view, both, "the cue to be explained again");
+  gloss_article_view_set_show_findings (harness.view, FALSE);
+  g_assert_null (gloss_article_view_get_hover_text (harness.view));
+  hover_highlight (harness.view, found_cue);
+  g_clear_pointer (&found_cue, json_node_unref);
+  found_cue = wait_for_named_highlight (harness.view, NULL, cue_quote, FALSE);
+  g_assert_null (gloss_article_view_get_hover_text (harness.view));
+
+  harness_clear (&harness);
+}
+
 /* (4) Nothing reaches the network and no page script runs. */
 
 typedef struct
@@ -1169,6 +1296,78 @@ test_no_network (void)
 
   harness_clear (&harness);
   server_stop (&server);
+}
+
+/* Saved pages show their own images, from the document, never from
+ * elsewhere.
+ */
+
+static const char images_script[] =
+  "const images = Array.from(document.images);"
+  "await Promise.all(images.map(image => image.complete ? null : new Promise(done => {"
+  "  image.addEventListener('load', done);"
+  "  image.addEventListener('error', done);"
+  "})));"
+  "return JSON.stringify(images.map(image => ({"
+  "  src: image.getAttribute('src'),"
+  "  alt: image.alt,"
+  "  width: image.naturalWidth,"
+  "})));";
+
+static void
+test_saved_page_images (void)
+{
+  g_autoptr(GPtrArray) uris = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) images = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "saved-page.html", NULL);
+  g_autofree char *result = NULL;
+  g_autofree char *other = NULL;
+  JsonArray *array;
+  guint n_local = 0;
+  Harness harness;
+
+  file = g_file_new_for_path (path);
+  document = gloss_import_file (file, NULL, &error);
+  g_assert_no_error (error);
+
+  harness_init (&harness);
+  g_signal_connect (gloss_article_view_get_web_view (harness.view), "resource-load-started",
+                    G_CALLBACK (resource_load_started_cb), uris);
+  harness_load (&harness, document);
+
+  result = run_js (harness.view, images_script, NULL);
+  images = json_from_string (result, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (images);
+
+  /* The pictures from the page's folder are shown; a remote one is not
+   * fetched and a file from outside the folder is not read.
+   */
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *image = json_array_get_object_element (array, i);
+      const char *src = json_object_get_string_member (image, "src");
+
+      g_assert_true (g_str_has_prefix (src, "gloss-resource:///article-files/"));
+      g_assert_cmpint (json_object_get_int_member (image, "width"), >, 0);
+      n_local++;
+    }
+  g_assert_cmpuint (n_local, >=, 2);
+  assert_only_local_loads (uris);
+
+  /* Another name under the same folder is refused. */
+  other = run_js (harness.view,
+                  "const image = new Image();"
+                  "image.src = 'gloss-resource:///article-files/secret.png';"
+                  "await new Promise(done => { image.onload = done; image.onerror = done; });"
+                  "return String(image.naturalWidth);",
+                  NULL);
+  g_assert_cmpstr (other, ==, "0");
+
+  harness_clear (&harness);
 }
 
 /* (5) Links open outside, never in the view. */
@@ -1660,7 +1859,9 @@ main (int   argc,
   g_test_add_func ("/gui/article-view/page-text", test_page_text);
   g_test_add_func ("/gui/article-view/selection", test_selection);
   g_test_add_func ("/gui/article-view/highlights", test_highlights);
+  g_test_add_func ("/gui/article-view/hover-explanations", test_hover_explanations);
   g_test_add_func ("/gui/article-view/no-network", test_no_network);
+  g_test_add_func ("/gui/article-view/saved-page-images", test_saved_page_images);
   g_test_add_func ("/gui/article-view/links", test_links);
   g_test_add_func ("/gui/article-view/hostile-text", test_hostile_text);
   g_test_add_func ("/gui/article-view/dark-style", test_dark_style);

@@ -1163,6 +1163,195 @@ test_terminate_saves_notes (void)
   workspace_clear (&workspace);
 }
 
+/* The side pane's summary */
+
+/* The text of every visible label under @widget, one per line. */
+static void
+collect_label_texts (GtkWidget *widget,
+                     GString   *texts)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (texts, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (texts, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
+static char *
+dup_summary_text (GlossWindow *window)
+{
+  GString *texts = g_string_new (NULL);
+
+  collect_label_texts (gloss_side_pane_get_summary (gloss_window_get_side_pane (window)), texts);
+
+  return g_string_free (texts, FALSE);
+}
+
+static void
+assert_summary_matches_analysis (GlossWindow *window)
+{
+  GlossAnalysis *analysis = gloss_article_get_analysis (gloss_window_get_article (window));
+  const GlossAnalysisSummary *summary = gloss_analysis_get_summary (analysis);
+  GlossVocabulary *bias = gloss_vocabulary_get_default ("bias");
+  GListModel *document_cues = gloss_analysis_get_document_cues (analysis);
+  g_autofree char *text = dup_summary_text (window);
+  g_autofree char *claims = NULL;
+
+  g_assert_true (gtk_widget_get_visible (gloss_side_pane_get_summary (gloss_window_get_side_pane (window))));
+
+  /* The share of claims with evidence, counted as the analysis counts. */
+  g_assert_cmpuint (summary->n_claims, >, 0);
+  claims = g_strdup_printf ("%u of %u claims offer evidence\n",
+                            summary->n_claims_with_evidence, summary->n_claims);
+  g_assert_nonnull (strstr (text, claims));
+
+  /* The most frequent kinds of cue, by their names, with their counts. */
+  g_assert_cmpuint (summary->n_cue_kinds, >, 0);
+  for (guint i = 0; i < MIN (summary->n_cue_kinds, 3); i++)
+    {
+      const GlossTag *tag = gloss_vocabulary_lookup (bias, summary->cue_kinds[i]);
+      g_autofree char *chip = NULL;
+
+      g_assert_nonnull (tag);
+      chip = g_strdup_printf ("%s %u\n", tag->label, summary->cue_counts[i]);
+      g_assert_nonnull (strstr (text, chip));
+    }
+
+  /* The sources the article names, or that it names none. */
+  if (summary->n_sources == 0)
+    g_assert_nonnull (strstr (text, "No sources named\n"));
+  for (guint i = 0; i < summary->n_sources; i++)
+    g_assert_nonnull (strstr (text, summary->sources[i]));
+
+  /* What the analysis says about the article as a whole. */
+  for (guint i = 0; i < g_list_model_get_n_items (document_cues); i++)
+    {
+      g_autoptr(GlossFinding) cue = g_list_model_get_item (document_cues, i);
+
+      g_assert_nonnull (strstr (text, gloss_finding_get_explanation (cue)));
+    }
+}
+
+/* Every claim row on screen says "No evidence given" exactly when the
+ * analysis found none near the claim; returns how many rows said so.
+ */
+static guint
+check_claim_rows (GlossWindow *window)
+{
+  GlossSidePane *pane = gloss_window_get_side_pane (window);
+  GListModel *claims = gloss_side_pane_get_claims_model (pane);
+  GtkWidget *list = GTK_WIDGET (gloss_side_pane_get_list_view (pane, "claims"));
+  guint n_marked = 0;
+  guint n_rows = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      GtkLabel *sentence = box != NULL ? g_object_get_data (G_OBJECT (box), "sentence") : NULL;
+      GtkLabel *marker = box != NULL ? g_object_get_data (G_OBJECT (box), "no-evidence") : NULL;
+      gboolean found = FALSE;
+
+      if (sentence == NULL || !gtk_widget_get_visible (row))
+        continue;
+
+      g_assert_nonnull (marker);
+      n_rows++;
+
+      for (guint i = 0; i < g_list_model_get_n_items (claims) && !found; i++)
+        {
+          g_autoptr(GlossFinding) claim = g_list_model_get_item (claims, i);
+          gboolean marked = gtk_widget_get_visible (GTK_WIDGET (marker));
+
+          if (g_strcmp0 (gloss_finding_get_label (claim), gtk_label_get_text (sentence)) != 0)
+            continue;
+
+          found = TRUE;
+          g_assert_cmpint (marked, ==, !gloss_finding_get_has_evidence (claim));
+          if (marked)
+            {
+              g_assert_cmpstr (gtk_label_get_text (marker), ==, "No evidence given");
+              n_marked++;
+            }
+        }
+      g_assert_true (found);
+    }
+
+  g_assert_cmpuint (n_rows, >, 0);
+
+  return n_marked;
+}
+
+static gboolean
+claims_list_has_rows (gpointer data)
+{
+  GtkWidget *list = GTK_WIDGET (gloss_side_pane_get_list_view (gloss_window_get_side_pane (data), "claims"));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+
+      if (box != NULL && g_object_get_data (G_OBJECT (box), "sentence") != NULL &&
+          gtk_widget_get_mapped (row))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_pane_summary (void)
+{
+  const char *fixtures[] = { "window-article.txt", "window-unsourced.txt" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
+    {
+      g_autoptr(GlossWindow) window = NULL;
+      GlossAnalysis *analysis;
+      Workspace workspace;
+      guint n_marked;
+
+      workspace_init (&workspace, fixtures[f], "article.txt");
+      window = open_from_command_line (workspace.article);
+      wait_until (window_is_done_loading, window, "the article to load");
+      wait_until (article_is_ready, window, "the article view and the side pane");
+
+      assert_summary_matches_analysis (window);
+
+      gloss_side_pane_set_visible_page (gloss_window_get_side_pane (window), "claims");
+      wait_until (claims_list_has_rows, window, "the claims to be listed");
+      n_marked = check_claim_rows (window);
+
+      analysis = gloss_article_get_analysis (gloss_window_get_article (window));
+      if (f == 1)
+        {
+          g_autofree char *text = dup_summary_text (window);
+
+          /* An article that names no source says so, twice: in the count
+           * of sources and as a cue about the whole article.
+           */
+          g_assert_cmpuint (gloss_analysis_get_summary (analysis)->n_sources, ==, 0);
+          g_assert_nonnull (strstr (text, "No sources named\n"));
+          g_assert_cmpuint (g_list_model_get_n_items (gloss_analysis_get_document_cues (analysis)), >, 0);
+          g_assert_cmpuint (n_marked, >, 0);
+        }
+
+      close_window (g_steal_pointer (&window));
+      workspace_clear (&workspace);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1237,6 +1426,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/hand-edited-sidecar", test_hand_edited_sidecar);
   g_test_add_func ("/gui/window/close-saves-note-being-written", test_close_saves_note_being_written);
   g_test_add_func ("/gui/window/reading-view-stops", test_reading_view_stops);
+  g_test_add_func ("/gui/window/pane-summary", test_pane_summary);
   /* Last: the application quits on the signal. */
   g_test_add_func ("/gui/window/terminate-saves-notes", test_terminate_saves_notes);
 

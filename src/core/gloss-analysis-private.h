@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 /* The parts of the analysis share these: gloss-analysis-text.c splits the
  * text into sentences and words, gloss-analysis-sections.c finds the
- * outline and the language, gloss-analysis-cues.c,
+ * outline and the language, gloss-analysis-cues.c (with
+ * gloss-analysis-phrases.c for the extent of a cue),
  * gloss-analysis-evidence.c and gloss-analysis-claims.c find cues,
  * evidence and claims in them, gloss-analysis-summary.c sums them up, and
  * gloss-analysis.c holds the object and runs the whole.
@@ -165,6 +166,23 @@ void         gloss_analysis_split_clauses            (const Analyser *an,
                                                       GArray         *ranges);
 char        *gloss_analysis_dup_sentence             (const Analyser *an,
                                                       const Sentence *s);
+
+/* The extent of a cue (gloss-analysis-phrases.c). */
+gboolean     gloss_analysis_is_modifier              (const char     *folded);
+gboolean     gloss_analysis_is_determiner            (const char     *folded);
+void         gloss_analysis_extend_phrase            (const Tokens   *tokens,
+                                                      const guint8   *taken,
+                                                      GlossLexiconId  lexicon,
+                                                      guint          *first,
+                                                      guint          *last);
+void         gloss_analysis_extend_to_next_word      (const Tokens   *tokens,
+                                                      const guint8   *taken,
+                                                      guint          *last);
+void         gloss_analysis_find_labels              (const Analyser *an,
+                                                      GArray         *selected,
+                                                      const guint    *owner,
+                                                      guint8         *taken,
+                                                      GArray         *labels);
 
 void         gloss_analysis_find_lexicon_cues        (Analyser       *an);
 void         gloss_analysis_find_sentence_cues       (Analyser       *an);

@@ -447,6 +447,7 @@
     claimHighlight = buildFindings(data.claims, FINDING_PRIORITY);
     cueHighlight = buildFindings(data.cues, FINDING_PRIORITY);
     applyFindings();
+    scheduleHover(hoverPoint);
 
     return true;
   }
@@ -454,6 +455,7 @@
   function setShowFindings (show) {
     showFindings = !!show;
     applyFindings();
+    scheduleHover(hoverPoint);
 
     return true;
   }
@@ -553,6 +555,66 @@
     if (hit)
       post(hit);
   });
+
+  /* Hovering over findings: the view shows their explanations as a
+   * tooltip. Pointer moves are sampled at most every HOVER_INTERVAL ms,
+   * and only a change of what is under the pointer is reported.
+   */
+
+  const HOVER_INTERVAL = 80;
+  let hoverPoint = null;
+  let hoverTimer = 0;
+  let hoverKey = '[]';
+
+  function findingsAt (x, y) {
+    const caret = caretAt(x, y);
+    if (!caret || !caret.node)
+      return [];
+
+    const block = blockOf(caret.node);
+    if (!block)
+      return [];
+
+    const offset = offsetInBlock(block, caret.node, caret.offset);
+    const found = [];
+
+    for (const entry of findingsByBlock.get(indexOf(block)) ?? []) {
+      if (offset < entry.start16 || offset > entry.end16)
+        continue;
+      if (rangeContains(entry.range, x, y))
+        found.push(entry);
+    }
+
+    /* The narrowest first: a cue says more than the claim around it. */
+    found.sort((a, b) => (a.end - a.start) - (b.end - b.start));
+
+    return found.map(entry => ({ start: entry.start, end: entry.end }));
+  }
+
+  function reportHover () {
+    hoverTimer = 0;
+
+    const findings = showFindings && hoverPoint ? findingsAt(hoverPoint.x, hoverPoint.y) : [];
+    const key = JSON.stringify(findings);
+
+    if (key === hoverKey)
+      return;
+
+    hoverKey = key;
+    post({ type: 'hover', findings });
+  }
+
+  function scheduleHover (point) {
+    hoverPoint = point;
+    if (!hoverTimer)
+      hoverTimer = setTimeout(reportHover, HOVER_INTERVAL);
+  }
+
+  document.addEventListener('pointermove', event => {
+    scheduleHover({ x: event.clientX, y: event.clientY });
+  }, { passive: true });
+
+  document.documentElement.addEventListener('pointerleave', () => scheduleHover(null));
 
   /* Revealing and selecting. */
 
