@@ -383,10 +383,19 @@ gloss_side_pane_update_summary (GlossSidePane *self)
     {
       g_autoptr(GlossFinding) cue = g_list_model_get_item (document_cues, i);
       const char *explanation = gloss_finding_get_explanation (cue);
+      const char *text = explanation != NULL ? explanation : tag_label (gloss_finding_get_kind (cue));
+      g_autofree char *first = NULL;
+      g_autofree char *sentence = NULL;
 
-      summary_add_note (self,
-                        explanation != NULL ? explanation : tag_label (gloss_finding_get_kind (cue)),
-                        "document-cue");
+      if (text == NULL || *text == '\0')
+        continue;
+
+      /* Explanations read "no source: …" in lists; on a line of its own
+       * the note starts like a sentence.
+       */
+      first = g_utf8_strup (text, g_utf8_next_char (text) - text);
+      sentence = g_strconcat (first, g_utf8_next_char (text), NULL);
+      summary_add_note (self, sentence, "document-cue");
     }
 
   if (notice != NULL)
@@ -479,7 +488,21 @@ claims_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (GTK_WIDGET (badge), kind_class);
   g_object_set_data_full (G_OBJECT (badge), "kind-class", g_steal_pointer (&kind_class), g_free);
 
-  set_label_text (badge, claim_kind_label (kind));
+  if (self->article != NULL &&
+      claim == gloss_analysis_get_thesis (gloss_article_get_analysis (self->article)))
+    {
+      g_autofree char *main_claim = NULL;
+
+      /* Translators: the badge of the claim that states what the whole
+       * article argues, followed by its kind, e.g. "Main claim · Opinion".
+       */
+      main_claim = g_strdup_printf (_("Main claim · %s"), claim_kind_label (kind));
+      set_label_text (badge, main_claim);
+    }
+  else
+    {
+      set_label_text (badge, claim_kind_label (kind));
+    }
   set_label_text (row_get_label (item, "sentence"), gloss_finding_get_label (claim));
 
   /* Translators: how strongly a sentence looks like a claim worth checking,

@@ -607,6 +607,7 @@ test_analysis_claims (void)
   g_assert_cmpfloat (gloss_finding_get_score (thesis), ==, top);
   g_assert_cmpstr (gloss_finding_get_explanation (thesis), ==,
                    "thesis: states what the article argues");
+  g_assert_true (gloss_analysis_get_thesis (analysis) == thesis);
 
   /* A claim list is a selection, not every sentence. */
   gloss_analysis_get_sentences (analysis, &n_sentences);

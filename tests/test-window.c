@@ -1235,8 +1235,12 @@ assert_summary_matches_analysis (GlossWindow *window)
   for (guint i = 0; i < g_list_model_get_n_items (document_cues); i++)
     {
       g_autoptr(GlossFinding) cue = g_list_model_get_item (document_cues, i);
+      const char *explanation = gloss_finding_get_explanation (cue);
+      g_autofree char *first = g_utf8_strup (explanation, g_utf8_next_char (explanation) - explanation);
 
-      g_assert_nonnull (strstr (text, gloss_finding_get_explanation (cue)));
+      /* Shown as a sentence of its own: capitalised, otherwise unchanged. */
+      g_assert_nonnull (strstr (text, first));
+      g_assert_nonnull (strstr (text, g_utf8_next_char (explanation)));
     }
 }
 

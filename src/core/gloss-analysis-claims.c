@@ -637,7 +637,10 @@ gloss_analysis_find_claims (Analyser *an)
       gloss_finding_set_has_evidence (claim, has_evidence);
 
       if (thesis)
-        gloss_finding_add_reason (claim, _("thesis: states what the article argues"));
+        {
+          gloss_finding_add_reason (claim, _("thesis: states what the article argues"));
+          an->thesis = claim;
+        }
       for (guint r = 0; r < c->features.reasons->len; r++)
         gloss_finding_add_reason (claim, g_ptr_array_index (c->features.reasons, r));
       if (c->model_reason != NULL && c->features.checkworthy >= gloss_analysis_model_threshold ())

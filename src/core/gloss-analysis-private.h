@@ -33,6 +33,7 @@ struct _GlossAnalysis
   GListStore    *document_cues;
   GArray        *sentence_ranges; /* (element-type GlossRange) */
   char          *notice;
+  GlossFinding  *thesis;      /* (nullable) one of the claims */
 
   GlossAnalysisSummary summary;
   GPtrArray     *cue_kinds;   /* (element-type utf8), NULL-terminated */
@@ -119,6 +120,7 @@ typedef struct {
   GPtrArray       *evidence;
   GPtrArray       *cues;
   GPtrArray       *document_cues;
+  GlossFinding    *thesis;       /* (nullable) (unowned) one of claims */
   guint            intro_end;      /* start of the first section */
   guint            conclusion_start;
   guint            conclusion_end;

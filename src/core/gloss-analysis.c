@@ -122,6 +122,7 @@ done:
 
   fill_store (self->sections, an.sections);
   fill_store (self->claims, an.claims);
+  g_set_object (&self->thesis, an.thesis);
   fill_store (self->evidence, an.evidence);
   fill_store (self->cues, an.cues);
   g_list_store_splice (self->document_cues, 0, 0, an.document_cues->pdata, an.document_cues->len);
@@ -145,6 +146,7 @@ gloss_analysis_finalize (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_object (&self->sections);
+  g_clear_object (&self->thesis);
   g_clear_object (&self->claims);
   g_clear_object (&self->evidence);
   g_clear_object (&self->cues);
@@ -408,6 +410,21 @@ gloss_analysis_summary_get_evidence_share (const GlossAnalysisSummary *summary)
  * Returns: (nullable): a translated note about the analysis as a whole,
  *   such as that it is available for English only
  */
+/**
+ * gloss_analysis_get_thesis:
+ * @self: a #GlossAnalysis
+ *
+ * Returns: (nullable) (transfer none): the claim that states what the
+ *   article argues, one of the items of gloss_analysis_get_claims()
+ */
+GlossFinding *
+gloss_analysis_get_thesis (GlossAnalysis *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANALYSIS (self), NULL);
+
+  return self->thesis;
+}
+
 const char *
 gloss_analysis_get_notice (GlossAnalysis *self)
 {

@@ -85,6 +85,8 @@ double         gloss_analysis_summary_get_evidence_share (const GlossAnalysisSum
  * found and the notice says that analysis is available for English.
  */
 const char    *gloss_analysis_get_notice      (GlossAnalysis        *self);
+/* The claim that states what the article argues (its thesis), or NULL. */
+GlossFinding  *gloss_analysis_get_thesis      (GlossAnalysis        *self);
 
 /* A single sentence, for `gloss-cli classify-sentences`: whether it is a
  * check-worthy factual claim, its score in 0..1 and its kind ("factual",
