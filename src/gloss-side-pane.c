@@ -130,26 +130,6 @@ claim_kind_label (const char *kind)
 }
 
 static const char *
-annotation_kind_label (GlossAnnotationKind kind)
-{
-  switch (kind)
-    {
-    case GLOSS_ANNOTATION_EVIDENCE:
-      return _("Evidence");
-
-    case GLOSS_ANNOTATION_BIAS:
-      return _("Bias");
-
-    case GLOSS_ANNOTATION_CLAIM:
-      return _("Claim");
-
-    case GLOSS_ANNOTATION_COMMENT:
-    default:
-      return _("Comment");
-    }
-}
-
-static const char *
 verdict_label (GlossVerdict verdict)
 {
   switch (verdict)
@@ -595,7 +575,7 @@ notes_update_row (GtkListItem *item)
   if (annotation == NULL)
     return;
 
-  header = g_string_new (annotation_kind_label (gloss_annotation_get_kind (annotation)));
+  header = g_string_new (gloss_annotation_kind_to_label (gloss_annotation_get_kind (annotation)));
   tags = gloss_annotation_get_tags (annotation);
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {

@@ -1662,41 +1662,6 @@ gloss_sidecar_validate (GBytes  *bytes,
  * gloss_annotation_store_to_json() returns cannot change what the store
  * keeps.
  */
-static JsonNode *
-deep_copy (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(JsonObject) copy = json_object_new ();
-        g_autoptr(GList) names = json_object_get_members (object);
-
-        for (const GList *l = names; l != NULL; l = l->next)
-          json_object_set_member (copy, l->data, deep_copy (json_object_get_member (object, l->data)));
-
-        return json_node_init_object (json_node_alloc (), copy);
-      }
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        g_autoptr(JsonArray) copy = json_array_sized_new (json_array_get_length (array));
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          json_array_add_element (copy, deep_copy (json_array_get_element (array, i)));
-
-        return json_node_init_array (json_node_alloc (), copy);
-      }
-
-    case JSON_NODE_VALUE:
-    case JSON_NODE_NULL:
-    default:
-      return json_node_copy (node);
-    }
-}
-
 JsonNode *
 gloss_annotation_store_to_json (GlossAnnotationStore *self)
 {
@@ -1752,7 +1717,7 @@ gloss_annotation_store_to_json (GlossAnnotationStore *self)
   for (guint i = 0; i < self->items->len; i++)
     json_array_add_element (items, gloss_annotation_to_json (g_ptr_array_index (self->items, i)));
   for (guint i = 0; i < self->unreadable->len; i++)
-    json_array_add_element (items, deep_copy (g_ptr_array_index (self->unreadable, i)));
+    json_array_add_element (items, gloss_json_node_deep_copy (g_ptr_array_index (self->unreadable, i)));
   json_object_set_array_member (root, "items", items);
 
   if (self->extra != NULL)
@@ -1760,7 +1725,7 @@ gloss_annotation_store_to_json (GlossAnnotationStore *self)
       g_autoptr(GList) members = json_object_get_members (self->extra);
 
       for (const GList *l = members; l != NULL; l = l->next)
-        json_object_set_member (root, l->data, deep_copy (json_object_get_member (self->extra, l->data)));
+        json_object_set_member (root, l->data, gloss_json_node_deep_copy (json_object_get_member (self->extra, l->data)));
     }
 
   return json_node_init_object (json_node_alloc (), root);

@@ -135,6 +135,23 @@ lookup_name (const char  *str,
 }
 
 const char *
+gloss_annotation_kind_to_label (GlossAnnotationKind kind)
+{
+  switch (kind)
+    {
+    case GLOSS_ANNOTATION_EVIDENCE:
+      return _("Evidence");
+    case GLOSS_ANNOTATION_BIAS:
+      return _("Bias");
+    case GLOSS_ANNOTATION_CLAIM:
+      return _("Claim");
+    case GLOSS_ANNOTATION_COMMENT:
+    default:
+      return _("Comment");
+    }
+}
+
+const char *
 gloss_annotation_kind_to_string (GlossAnnotationKind kind)
 {
   g_return_val_if_fail (kind <= GLOSS_ANNOTATION_CLAIM, NULL);
@@ -1125,8 +1142,8 @@ gloss_annotation_set_position (GlossAnnotation  *self,
  * caller reuses the tree it was read from, and the caller may change what
  * gloss_annotation_to_json() returns.
  */
-static JsonNode *
-deep_copy (JsonNode *node)
+JsonNode *
+gloss_json_node_deep_copy (JsonNode *node)
 {
   switch (JSON_NODE_TYPE (node))
     {
@@ -1137,7 +1154,7 @@ deep_copy (JsonNode *node)
         g_autoptr(GList) names = json_object_get_members (object);
 
         for (const GList *l = names; l != NULL; l = l->next)
-          json_object_set_member (copy, l->data, deep_copy (json_object_get_member (object, l->data)));
+          json_object_set_member (copy, l->data, gloss_json_node_deep_copy (json_object_get_member (object, l->data)));
 
         return json_node_init_object (json_node_alloc (), copy);
       }
@@ -1148,7 +1165,7 @@ deep_copy (JsonNode *node)
         g_autoptr(JsonArray) copy = json_array_sized_new (json_array_get_length (array));
 
         for (guint i = 0; i < json_array_get_length (array); i++)
-          json_array_add_element (copy, deep_copy (json_array_get_element (array, i)));
+          json_array_add_element (copy, gloss_json_node_deep_copy (json_array_get_element (array, i)));
 
         return json_node_init_array (json_node_alloc (), copy);
       }
@@ -1208,7 +1225,7 @@ add_extra_members (JsonObject *object,
       const char *name = l->data;
 
       if (!json_object_has_member (object, name))
-        json_object_set_member (object, name, deep_copy (json_object_get_member (extra, name)));
+        json_object_set_member (object, name, gloss_json_node_deep_copy (json_object_get_member (extra, name)));
     }
 }
 
@@ -1257,7 +1274,7 @@ gloss_annotation_to_json (GlossAnnotation *self)
     json_object_set_string_member (creator, "type", "Person");
   else
     json_object_set_member (creator, "type",
-                            deep_copy (json_object_get_member (self->extra_creator, "type")));
+                            gloss_json_node_deep_copy (json_object_get_member (self->extra_creator, "type")));
   if (self->creator_name != NULL)
     json_object_set_string_member (creator, "name", self->creator_name);
   json_object_set_string_member (creator, GLOSS_NS "role",
@@ -1294,7 +1311,7 @@ gloss_annotation_to_json (GlossAnnotation *self)
       add_object_element (body, link);
     }
   for (guint i = 0; self->extra_bodies != NULL && i < self->extra_bodies->len; i++)
-    json_array_add_element (body, deep_copy (g_ptr_array_index (self->extra_bodies, i)));
+    json_array_add_element (body, gloss_json_node_deep_copy (g_ptr_array_index (self->extra_bodies, i)));
 
   if (json_array_get_length (body) > 0)
     json_object_set_array_member (object, "body", body);
@@ -1321,7 +1338,7 @@ gloss_annotation_to_json (GlossAnnotation *self)
   json_object_set_int_member (selector, "end", self->end);
   add_object_element (selectors, selector);
   for (guint i = 0; self->extra_selectors != NULL && i < self->extra_selectors->len; i++)
-    json_array_add_element (selectors, deep_copy (g_ptr_array_index (self->extra_selectors, i)));
+    json_array_add_element (selectors, gloss_json_node_deep_copy (g_ptr_array_index (self->extra_selectors, i)));
   json_object_set_array_member (target, "selector", selectors);
 
   if (self->text_hash != NULL)
@@ -1544,7 +1561,7 @@ keep_member (JsonObject **extra,
   if (*extra == NULL)
     *extra = json_object_new ();
 
-  json_object_set_member (*extra, name, deep_copy (node));
+  json_object_set_member (*extra, name, gloss_json_node_deep_copy (node));
 }
 
 static void
@@ -1554,7 +1571,7 @@ keep_node (GPtrArray **extra,
   if (*extra == NULL)
     *extra = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
 
-  g_ptr_array_add (*extra, deep_copy (node));
+  g_ptr_array_add (*extra, gloss_json_node_deep_copy (node));
 }
 
 static gboolean

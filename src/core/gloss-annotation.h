@@ -138,6 +138,11 @@ GlossAnnotation    *gloss_annotation_new_from_json    (JsonNode           *node,
                                                        GError            **error);
 
 const char         *gloss_annotation_kind_to_string   (GlossAnnotationKind kind);
+/* The kind as a reader sees it: "Evidence", "Bias", "Comment", "Claim". */
+const char         *gloss_annotation_kind_to_label    (GlossAnnotationKind kind);
+
+/* A copy of @node that shares no object or array with it. */
+JsonNode           *gloss_json_node_deep_copy         (JsonNode           *node);
 gboolean            gloss_annotation_kind_from_string (const char         *str,
                                                        GlossAnnotationKind *kind);
 const char         *gloss_verdict_to_string           (GlossVerdict        verdict);

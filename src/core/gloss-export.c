@@ -253,23 +253,6 @@ is_plain_url (const char *source)
 }
 
 static const char *
-kind_label (GlossAnnotationKind kind)
-{
-  switch (kind)
-    {
-    case GLOSS_ANNOTATION_EVIDENCE:
-      return _("Evidence");
-    case GLOSS_ANNOTATION_BIAS:
-      return _("Bias");
-    case GLOSS_ANNOTATION_CLAIM:
-      return _("Claim");
-    case GLOSS_ANNOTATION_COMMENT:
-    default:
-      return _("Comment");
-    }
-}
-
-static const char *
 verdict_label (GlossVerdict verdict)
 {
   switch (verdict)
@@ -344,7 +327,7 @@ append_note (GString         *out,
 
   append_quote (out, gloss_annotation_get_exact (annotation));
 
-  g_string_append_printf (out, "**%s**", kind_label (gloss_annotation_get_kind (annotation)));
+  g_string_append_printf (out, "**%s**", gloss_annotation_kind_to_label (gloss_annotation_get_kind (annotation)));
   for (guint i = 0; tags[i] != NULL; i++)
     {
       g_string_append (out, i == 0 ? " · " : ", ");
