@@ -10,43 +10,7 @@
 #include <string.h>
 
 #include "gloss-core.h"
-
-/* Builds a document from paragraphs separated by blank lines; "# " and
- * "## " start headings.
- */
-static GlossDocument *
-document_from_text (const char *text)
-{
-  g_autoptr(GlossDocumentBuilder) builder = gloss_document_builder_new (GLOSS_DOCUMENT_FORMAT_TEXT);
-  g_auto(GStrv) paragraphs = g_strsplit (text, "\n\n", -1);
-
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    {
-      const char *paragraph = paragraphs[i];
-
-      if (g_str_has_prefix (paragraph, "# "))
-        {
-          gloss_document_builder_set_title (builder, paragraph + 2);
-          gloss_document_builder_begin_block (builder, GLOSS_BLOCK_HEADING, 1);
-          paragraph += 2;
-        }
-      else if (g_str_has_prefix (paragraph, "## "))
-        {
-          gloss_document_builder_begin_block (builder, GLOSS_BLOCK_HEADING, 2);
-          paragraph += 3;
-        }
-      else
-        {
-          gloss_document_builder_begin_block (builder, GLOSS_BLOCK_PARAGRAPH, 0);
-        }
-
-      gloss_document_builder_append_text (builder, paragraph, -1);
-      gloss_document_builder_end_block (builder);
-    }
-
-  return gloss_document_builder_finish (g_steal_pointer (&builder), NULL);
-}
-
+#include "gloss-test-util.h"
 static GlossDocument *
 load_fixture (const char *name)
 {
@@ -57,7 +21,7 @@ load_fixture (const char *name)
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
 
-  return document_from_text (contents);
+  return gloss_test_document_from_text (contents, TRUE, NULL);
 }
 
 /* Code point offset of the @nth (from 0) occurrence of @needle. */
@@ -320,10 +284,10 @@ test_anchor_without_context (void)
 static void
 test_anchor_code_points (void)
 {
-  g_autoptr(GlossDocument) before = document_from_text ("Café culture 😀 is loud.\n\nThe quieter claim comes here, after the noise.");
-  g_autoptr(GlossDocument) after = document_from_text ("Café culture 😀 is loud.\n\n"
-                                                       "Ünïcödé 🎉🎉 and ñ were added.\n\n"
-                                                       "The quieter claim comes here, after the noise.");
+  g_autoptr(GlossDocument) before = gloss_test_document_from_text ("Café culture 😀 is loud.\n\nThe quieter claim comes here, after the noise.", TRUE, NULL);
+  g_autoptr(GlossDocument) after = gloss_test_document_from_text ("Café culture 😀 is loud.\n\n"
+                                                                  "Ünïcödé 🎉🎉 and ñ were added.\n\n"
+                                                                  "The quieter claim comes here, after the noise.", TRUE, NULL);
   g_autoptr(GlossAnnotation) annotation = annotate (before, "quieter claim", 0);
   const char *text = gloss_document_get_text (after);
   guint expected = g_utf8_pointer_to_offset (text, strstr (text, "quieter claim"));
@@ -339,12 +303,12 @@ test_anchor_code_points (void)
 static void
 test_anchor_edit_after (void)
 {
-  g_autoptr(GlossDocument) before = document_from_text ("A steady opening line that stays.\n\n"
-                                                        "The key claim sits here in the middle of the text.\n\n"
-                                                        "An ending that the author rewrote later, at length.");
-  g_autoptr(GlossDocument) after = document_from_text ("A steady opening line that stays.\n\n"
-                                                       "The key claim sits here in the middle of the text.\n\n"
-                                                       "A different ending.");
+  g_autoptr(GlossDocument) before = gloss_test_document_from_text ("A steady opening line that stays.\n\n"
+                                                                   "The key claim sits here in the middle of the text.\n\n"
+                                                                   "An ending that the author rewrote later, at length.", TRUE, NULL);
+  g_autoptr(GlossDocument) after = gloss_test_document_from_text ("A steady opening line that stays.\n\n"
+                                                                  "The key claim sits here in the middle of the text.\n\n"
+                                                                  "A different ending.", TRUE, NULL);
   g_autoptr(GlossAnnotation) annotation = annotate (before, "key claim", 0);
   guint start = gloss_annotation_get_start (annotation);
 

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-core.h"
+#include "gloss-test-util.h"
 
 typedef struct {
   int    status;
@@ -424,21 +425,6 @@ make_annotated_article (char **out_dir)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_validate (void)
 {
   g_autofree char *dir = NULL;
@@ -465,7 +451,7 @@ test_validate (void)
   g_assert_true (g_file_get_contents (broken, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
 
-  remove_tree (dir);
+  gloss_test_remove_tree (dir);
 }
 
 static void
@@ -503,7 +489,7 @@ test_export (void)
   g_assert_cmpstr (json_object_get_string_member (collection, "type"), ==, "AnnotationCollection");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (collection, "items")), ==, 1);
 
-  remove_tree (dir);
+  gloss_test_remove_tree (dir);
 }
 
 int

@@ -11,46 +11,20 @@
 #include <string.h>
 
 #include "gloss-core.h"
+#include "gloss-test-util.h"
 
 static GlossDocument *
 load_document (const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GlossDocumentBuilder) builder = gloss_document_builder_new (GLOSS_DOCUMENT_FORMAT_TEXT);
   g_autofree char *contents = NULL;
-  g_auto(GStrv) paragraphs = NULL;
   g_autoptr(GError) error = NULL;
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
 
-  paragraphs = g_strsplit (contents, "\n\n", -1);
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    {
-      const char *paragraph = paragraphs[i];
-
-      /* The title is metadata here, as in a web page, not a block. */
-      if (g_str_has_prefix (paragraph, "# "))
-        {
-          gloss_document_builder_set_title (builder, paragraph + 2);
-          continue;
-        }
-
-      if (g_str_has_prefix (paragraph, "## "))
-        {
-          gloss_document_builder_begin_block (builder, GLOSS_BLOCK_HEADING, 2);
-          paragraph += 3;
-        }
-      else
-        {
-          gloss_document_builder_begin_block (builder, GLOSS_BLOCK_PARAGRAPH, 0);
-        }
-
-      gloss_document_builder_append_text (builder, paragraph, -1);
-      gloss_document_builder_end_block (builder);
-    }
-
-  return gloss_document_builder_finish (g_steal_pointer (&builder), NULL);
+  /* The title is metadata here, as in a web page, not a block. */
+  return gloss_test_document_from_text (contents, FALSE, NULL);
 }
 
 static GlossAnnotation *

@@ -13,40 +13,7 @@
 #include <unistd.h>
 
 #include "gloss-core.h"
-
-static GlossDocument *
-document_from_text (const char *text,
-                    GFile      *file)
-{
-  g_autoptr(GlossDocumentBuilder) builder = gloss_document_builder_new (GLOSS_DOCUMENT_FORMAT_TEXT);
-  g_auto(GStrv) paragraphs = g_strsplit (text, "\n\n", -1);
-
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    {
-      const char *paragraph = paragraphs[i];
-
-      if (g_str_has_prefix (paragraph, "# "))
-        {
-          gloss_document_builder_set_title (builder, paragraph + 2);
-          gloss_document_builder_begin_block (builder, GLOSS_BLOCK_HEADING, 1);
-          paragraph += 2;
-        }
-      else if (g_str_has_prefix (paragraph, "## "))
-        {
-          gloss_document_builder_begin_block (builder, GLOSS_BLOCK_HEADING, 2);
-          paragraph += 3;
-        }
-      else
-        {
-          gloss_document_builder_begin_block (builder, GLOSS_BLOCK_PARAGRAPH, 0);
-        }
-
-      gloss_document_builder_append_text (builder, paragraph, -1);
-      gloss_document_builder_end_block (builder);
-    }
-
-  return gloss_document_builder_finish (g_steal_pointer (&builder), file);
-}
+#include "gloss-test-util.h"
 
 static char *
 fixture_path (const char *name)
@@ -65,7 +32,7 @@ load_document (const char *name,
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
 
-  return document_from_text (contents, file);
+  return gloss_test_document_from_text (contents, TRUE, file);
 }
 
 static GBytes *
@@ -127,32 +94,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  g_chmod (path, 0700);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  gloss_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->sidecar_path);
   g_clear_object (&fixture->sidecar);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gloss-core.h"
+#include "gloss-test-util.h"
 
 /* XDG_DATA_HOME of this test, set before GLib first reads it. */
 static char *data_home;
@@ -230,25 +231,6 @@ test_vocabulary_file_error (void)
   g_unlink (path);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -292,7 +274,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  remove_tree (data_home);
+  gloss_test_remove_tree (data_home);
   g_free (data_home);
 
   return ret;

@@ -19,6 +19,7 @@
 #include "gloss-application.h"
 #include "gloss-web-context.h"
 #include "gloss-window.h"
+#include "gloss-test-util.h"
 
 /* Generous: the first page of a run also starts WebKit's processes. */
 #define WAIT_TIMEOUT_MS 30000
@@ -141,32 +142,9 @@ workspace_init (Workspace  *workspace,
 }
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-
-      g_rmdir (path);
-    }
-  else
-    {
-      g_remove (path);
-    }
-}
-
-static void
 workspace_clear (Workspace *workspace)
 {
-  remove_tree (workspace->directory);
+  gloss_test_remove_tree (workspace->directory);
   g_clear_pointer (&workspace->directory, g_free);
   g_clear_object (&workspace->article);
   g_clear_object (&workspace->sidecar);
@@ -1438,7 +1416,7 @@ main (int   argc,
 
   /* A registered application stays referenced by its D-Bus exports. */
   g_clear_object (&app);
-  remove_tree (home);
+  gloss_test_remove_tree (home);
 
   return status;
 }

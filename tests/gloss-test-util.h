@@ -1,0 +1,28 @@
+/* gloss-test-util.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-core.h"
+
+G_BEGIN_DECLS
+
+/* A document built from @text: paragraphs separated by blank lines, "## "
+ * starts a level-2 heading and "# " the title. With @title_in_text the
+ * title is also a level-1 heading block; otherwise it is metadata only, as
+ * in a web page.
+ */
+GlossDocument *gloss_test_document_from_text (const char *text,
+                                              gboolean    title_in_text,
+                                              GFile      *file);
+
+/* Removes @path and everything below it, read-only folders included;
+ * symbolic links are removed, never followed.
+ */
+void           gloss_test_remove_tree        (const char *path);
+
+G_END_DECLS
