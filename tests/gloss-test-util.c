@@ -8,6 +8,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "gloss-test-util.h"
 
@@ -72,4 +77,63 @@ gloss_test_remove_tree (const char *path)
     {
       g_remove (path);
     }
+}
+
+/* The parent of process @pid, or 0. */
+static int
+parent_of (int          pid,
+           char       **comm)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *stat = NULL;
+  const char *open_paren;
+  const char *close_paren;
+  int ppid = 0;
+  char state;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return 0;
+
+  /* "PID (COMM) STATE PPID ...": the name may hold spaces. */
+  open_paren = strchr (stat, '(');
+  close_paren = strrchr (stat, ')');
+  if (open_paren == NULL || close_paren == NULL || close_paren < open_paren ||
+      sscanf (close_paren + 1, " %c %d", &state, &ppid) != 2)
+    return 0;
+
+  if (comm != NULL)
+    *comm = g_strndup (open_paren + 1, close_paren - open_paren - 1);
+
+  return ppid;
+}
+
+/* Kills the web processes of this program, as the system would. WebKit
+ * may start them inside a sandbox, so they are descendants, not children.
+ */
+guint
+gloss_test_kill_web_processes (void)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  guint n_killed = 0;
+
+  g_assert_nonnull (proc);
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *comm = NULL;
+      int pid = atoi (name);
+      int ancestor;
+
+      if (pid <= 0 || parent_of (pid, &comm) == 0 || !g_str_has_prefix (comm, "WebKitWebProces"))
+        continue;
+
+      ancestor = pid;
+      for (guint depth = 0; depth < 8 && ancestor > 1 && ancestor != getpid (); depth++)
+        ancestor = parent_of (ancestor, NULL);
+
+      if (ancestor == getpid () && kill (pid, SIGKILL) == 0)
+        n_killed++;
+    }
+
+  return n_killed;
 }

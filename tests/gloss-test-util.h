@@ -25,4 +25,9 @@ GlossDocument *gloss_test_document_from_text (const char *text,
  */
 void           gloss_test_remove_tree        (const char *path);
 
+/* Kills the WebKit web processes of this program with SIGKILL, as the
+ * system would, and returns how many it killed.
+ */
+guint          gloss_test_kill_web_processes (void);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include "gloss-article-view.h"
 #include "gloss-web-context.h"
+#include "gloss-test-util.h"
 
 /* Generous: the first page of a run also starts WebKit's processes. */
 #define WAIT_TIMEOUT_MS 30000
@@ -1447,6 +1448,151 @@ static const char unsafe_links_page[] =
   "<a href=\"mailto:letters@example.org\">last</a>"
   "</p></body></html>";
 
+/* The table of contents: its links scroll to the headings in place. */
+
+static GlossDocument *
+build_long_article (void)
+{
+  GlossDocumentBuilder *builder = gloss_document_builder_new (GLOSS_DOCUMENT_FORMAT_TEXT);
+  const char *sections[] = { "Why the lamp went dark", "Who keeps the logbooks now" };
+
+  gloss_document_builder_set_title (builder, "The Lighthouse Keepers’ Last Season");
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    gloss_document_builder_add_toc_entry (builder, sections[s]);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      gloss_document_builder_begin_block (builder, GLOSS_BLOCK_HEADING, 2);
+      gloss_document_builder_append_text (builder, sections[s], -1);
+      gloss_document_builder_end_block (builder);
+
+      /* Enough text that each section is taller than the window. */
+      for (guint i = 0; i < 25; i++)
+        {
+          gloss_document_builder_begin_block (builder, GLOSS_BLOCK_PARAGRAPH, 0);
+          gloss_document_builder_append_text (builder,
+                                              "The keepers wrote down the weather every four hours, "
+                                              "and the entries grew shorter as the years went by.",
+                                              -1);
+          gloss_document_builder_end_block (builder);
+        }
+    }
+
+  return gloss_document_builder_finish (builder, NULL);
+}
+
+static const char heading_position_script[] =
+  "const heading = document.querySelector(`[data-b=\"${block}\"]`);"
+  "return JSON.stringify({"
+  "  scroll: window.scrollY,"
+  "  top: heading.getBoundingClientRect().top,"
+  "  hash: location.hash,"
+  "  href: location.href,"
+  "});";
+
+typedef struct
+{
+  GlossArticleView *view;
+  guint             block;
+  double            scroll;
+  double            top;
+} HeadingQuery;
+
+static void
+query_heading (HeadingQuery *query,
+               char        **hash)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+  GVariantDict arguments;
+
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "block", "u", query->block);
+  node = run_js_json (query->view, heading_position_script, g_variant_dict_end (&arguments));
+  object = json_node_get_object (node);
+  query->scroll = json_object_get_double_member (object, "scroll");
+  query->top = json_object_get_double_member (object, "top");
+  g_assert_cmpstr (json_object_get_string_member (object, "href"), ==, GLOSS_READER_BASE_URI);
+  if (hash != NULL)
+    *hash = g_strdup (json_object_get_string_member (object, "hash"));
+}
+
+static gboolean
+heading_is_at_top (gpointer data)
+{
+  HeadingQuery *query = data;
+
+  query_heading (query, NULL);
+
+  return query->scroll > 0 && ABS (query->top) < 2;
+}
+
+static void
+test_toc_links (void)
+{
+  g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) uris = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossDocument) document = build_long_article ();
+  g_autofree char *hash = NULL;
+  g_autofree char *prevented = NULL;
+  const GlossTocEntry *entry;
+  HeadingQuery query = { NULL, 0, 0, 0 };
+  Harness harness;
+  guint finished = 0;
+
+  g_assert_cmpuint (gloss_document_get_n_toc_entries (document), ==, 2);
+  entry = gloss_document_get_toc_entry (document, 1);
+
+  harness_init (&harness);
+  g_signal_connect (harness.view, "activate-link", G_CALLBACK (activate_link_cb), opened);
+  harness_load (&harness, document);
+  g_signal_connect (gloss_article_view_get_web_view (harness.view), "load-changed",
+                    G_CALLBACK (load_changed_cb), &finished);
+  g_signal_connect (gloss_article_view_get_web_view (harness.view), "resource-load-started",
+                    G_CALLBACK (resource_load_started_cb), uris);
+
+  query.view = harness.view;
+  query.block = entry->block;
+  query_heading (&query, NULL);
+  g_assert_cmpfloat (query.scroll, ==, 0);
+  g_assert_cmpfloat (query.top, >, 700);
+
+  /* Whether the click was left to navigate, as the page's own scripts
+   * would see it once it has bubbled up.
+   */
+  prevented = run_js_in_world (harness.view, NULL,
+                               "window.addEventListener('click', event => {"
+                               "  document.documentElement.dataset.prevented = event.defaultPrevented;"
+                               "});"
+                               "return 'listening';",
+                               NULL);
+  g_assert_cmpstr (prevented, ==, "listening");
+  g_clear_pointer (&prevented, g_free);
+
+  /* The second section is far below the window; its link brings the
+   * heading to the top of the view.
+   */
+  click_link (harness.view, "Who keeps the logbooks now");
+  wait_until (heading_is_at_top, &query, "the heading to be scrolled into view");
+
+  /* Nothing was loaded or handed out, and the page did not even move to
+   * a fragment of itself.
+   */
+  query_heading (&query, &hash);
+  g_assert_cmpstr (hash, ==, "");
+  prevented = run_js (harness.view, "return document.documentElement.dataset.prevented ?? 'no click';", NULL);
+  g_assert_cmpstr (prevented, ==, "true");
+  g_assert_cmpuint (finished, ==, 0);
+  g_assert_cmpuint (opened->len, ==, 0);
+  g_assert_cmpuint (uris->len, ==, 0);
+  g_assert_cmpstr (webkit_web_view_get_uri (gloss_article_view_get_web_view (harness.view)), ==,
+                   GLOSS_READER_BASE_URI);
+  g_assert_true (gloss_article_view_get_loaded (harness.view));
+  assert_page_matches_document (harness.view, document);
+
+  harness_clear (&harness);
+}
+
 static void
 test_links (void)
 {
@@ -1650,65 +1796,6 @@ remove_tree (GFile *file)
  * up, and showing the article again tries afresh.
  */
 
-/* The parent of process @pid, or 0. */
-static int
-parent_of (int          pid,
-           char       **comm)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
-  g_autofree char *stat = NULL;
-  const char *open_paren;
-  const char *close_paren;
-  int ppid = 0;
-  char state;
-
-  if (!g_file_get_contents (path, &stat, NULL, NULL))
-    return 0;
-
-  /* "PID (COMM) STATE PPID ...": the name may hold spaces. */
-  open_paren = strchr (stat, '(');
-  close_paren = strrchr (stat, ')');
-  if (open_paren == NULL || close_paren == NULL || close_paren < open_paren ||
-      sscanf (close_paren + 1, " %c %d", &state, &ppid) != 2)
-    return 0;
-
-  if (comm != NULL)
-    *comm = g_strndup (open_paren + 1, close_paren - open_paren - 1);
-
-  return ppid;
-}
-
-/* Kills the web processes of this program, as the system would. WebKit
- * may start them inside a sandbox, so they are descendants, not children.
- */
-static guint
-kill_web_processes (void)
-{
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
-  const char *name;
-  guint n_killed = 0;
-
-  g_assert_nonnull (proc);
-  while ((name = g_dir_read_name (proc)) != NULL)
-    {
-      g_autofree char *comm = NULL;
-      int pid = atoi (name);
-      int ancestor;
-
-      if (pid <= 0 || parent_of (pid, &comm) == 0 || !g_str_has_prefix (comm, "WebKitWebProces"))
-        continue;
-
-      ancestor = pid;
-      for (guint depth = 0; depth < 8 && ancestor > 1 && ancestor != getpid (); depth++)
-        ancestor = parent_of (ancestor, NULL);
-
-      if (ancestor == getpid () && kill (pid, SIGKILL) == 0)
-        n_killed++;
-    }
-
-  return n_killed;
-}
-
 static void
 loaded_changed_cb (GlossArticleView *view,
                    GParamSpec       *pspec,
@@ -1742,7 +1829,7 @@ crash_and_wait (Harness *harness)
   gulong handler = g_signal_connect (harness->view, "notify::loaded",
                                      G_CALLBACK (loaded_changed_cb), &n_unloaded);
 
-  g_assert_cmpuint (kill_web_processes (), >, 0);
+  g_assert_cmpuint (gloss_test_kill_web_processes (), >, 0);
   wait_until (count_is_positive, &n_unloaded, "the view to notice that its page died");
   g_signal_handler_disconnect (harness->view, handler);
 }
@@ -1863,6 +1950,7 @@ main (int   argc,
   g_test_add_func ("/gui/article-view/no-network", test_no_network);
   g_test_add_func ("/gui/article-view/saved-page-images", test_saved_page_images);
   g_test_add_func ("/gui/article-view/links", test_links);
+  g_test_add_func ("/gui/article-view/toc-links", test_toc_links);
   g_test_add_func ("/gui/article-view/hostile-text", test_hostile_text);
   g_test_add_func ("/gui/article-view/dark-style", test_dark_style);
   g_test_add_func ("/gui/article-view/web-process-crash", test_web_process_crash);

@@ -362,6 +362,84 @@ test_text_seed (void)
                                    "recognizing the potential for similar manipulative tactics."));
 }
 
+static void
+test_text_toc (void)
+{
+  g_autoptr(GlossDocument) document = import_fixture ("toc-article.txt");
+  g_auto(GStrv) headings = NULL;
+  const char *expected_titles[] = {
+    "1. Why the Doors Stay Shut",
+    "What Readers Asked For",
+    "Costs & Staffing",
+    "Closing Thoughts",
+  };
+  const char *expected_headings[] = {
+    "Why the Doors Stay Shut",
+    "What Readers Asked For",
+    "Costs & Staffing",
+    "Closing Thoughts",
+    NULL,
+  };
+  const char *text;
+
+  g_assert_cmpstr (gloss_document_get_title (document), ==,
+                   "Should Town Libraries Open on Sundays?");
+
+  /* Every section is in the body once, as a heading. */
+  headings = collect_blocks (document, GLOSS_BLOCK_HEADING);
+  assert_strv_equal (headings, expected_headings);
+
+  /* The entries lead to those headings, in order, as the page named
+   * them (numbers kept, bullets not).
+   */
+  g_assert_cmpuint (gloss_document_get_n_toc_entries (document), ==, G_N_ELEMENTS (expected_titles));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_titles); i++)
+    {
+      const GlossTocEntry *entry = gloss_document_get_toc_entry (document, i);
+      const GlossBlock *block = gloss_document_get_block (document, entry->block);
+      g_autofree char *heading = dup_block_text (document, entry->block);
+
+      g_assert_cmpstr (entry->title, ==, expected_titles[i]);
+      g_assert_cmpint (block->kind, ==, GLOSS_BLOCK_HEADING);
+      g_assert_cmpstr (heading, ==, expected_headings[i]);
+    }
+
+  /* The table of contents itself adds no text. */
+  text = gloss_document_get_text (document);
+  g_assert_true (g_str_has_prefix (text, "Why the Doors Stay Shut\n"));
+  assert_text_lacks (document, "Table of Contents");
+  assert_text_lacks (document, "1. Why");
+  assert_text_lacks (document, "•");
+  g_assert_null (strstr (strstr (text, "What Readers Asked For") + 1, "What Readers Asked For"));
+}
+
+static void
+test_text_toc_unresolved (void)
+{
+  g_autoptr(GlossDocumentBuilder) builder = gloss_document_builder_new (GLOSS_DOCUMENT_FORMAT_TEXT);
+  g_autoptr(GlossDocument) document = NULL;
+  const GlossTocEntry *entry;
+
+  gloss_document_builder_add_toc_entry (builder, "  2.  THE   Middle ");
+  gloss_document_builder_add_toc_entry (builder, "Nowhere in the text");
+  gloss_document_builder_begin_block (builder, GLOSS_BLOCK_HEADING, 2);
+  gloss_document_builder_append_text (builder, "The middle", -1);
+  gloss_document_builder_end_block (builder);
+  gloss_document_builder_begin_block (builder, GLOSS_BLOCK_PARAGRAPH, 0);
+  gloss_document_builder_append_text (builder, "Nowhere in the text", -1);
+  gloss_document_builder_end_block (builder);
+  document = gloss_document_builder_finish (g_steal_pointer (&builder), NULL);
+
+  /* Numbering, case and spacing do not count; an entry that names no
+   * heading (a paragraph is not one) leads nowhere and is dropped.
+   */
+  g_assert_cmpuint (gloss_document_get_n_toc_entries (document), ==, 1);
+  entry = gloss_document_get_toc_entry (document, 0);
+  g_assert_cmpstr (entry->title, ==, "2. THE Middle");
+  g_assert_cmpuint (entry->block, ==, 0);
+  g_assert_cmpstr (gloss_document_get_text (document), ==, "The middle\n\nNowhere in the text");
+}
+
 /* HTML. */
 
 static void
@@ -395,6 +473,8 @@ test_html_article (void)
   g_assert_cmpstr (gloss_document_get_byline (document), ==, "Priya Raman");
   g_assert_true (g_str_has_prefix (gloss_document_get_published (document), "2024-06-14"));
   g_assert_cmpstr (gloss_document_get_site_name (document), ==, "The Civic Ledger");
+  /* Only plain text gets a table of contents of its own. */
+  g_assert_cmpuint (gloss_document_get_n_toc_entries (document), ==, 0);
   g_assert_cmpstr (gloss_document_get_language (document), ==, "en-GB");
   g_assert_cmpstr (gloss_document_get_url (document), ==, "https://civic-ledger.example/2024/06/tiny-forests");
 
@@ -1264,6 +1344,8 @@ main (int   argc,
   g_test_add_func ("/core/import/text/one-line-paragraphs", test_text_one_line_paragraphs);
   g_test_add_func ("/core/import/text/seed", test_text_seed);
   g_test_add_func ("/core/import/text/large", test_large_text);
+  g_test_add_func ("/core/import/text/toc", test_text_toc);
+  g_test_add_func ("/core/import/text/toc-unresolved", test_text_toc_unresolved);
   g_test_add_func ("/core/import/html/article", test_html_article);
   g_test_add_func ("/core/import/html/readability", test_html_readability);
   g_test_add_func ("/core/import/html/hostile", test_html_hostile);

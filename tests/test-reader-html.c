@@ -188,7 +188,7 @@ test_reader_invariant_fixtures (void)
 {
   const char *fixtures[] = {
     "scraped-article.txt", "wrapped-notes.txt", "web-article.html", "article.md",
-    "saved-page.html", "saved-page.mhtml", "scraped-features.txt",
+    "saved-page.html", "saved-page.mhtml", "scraped-features.txt", "toc-article.txt",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
@@ -213,6 +213,109 @@ find_elements (xmlNode    *node,
         g_ptr_array_add (out, child);
       find_elements (child, name, out);
     }
+}
+
+/* The element whose "id" is @id, or NULL. */
+static xmlNode *
+find_by_id (xmlNode    *node,
+            const char *id)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *child_id = NULL;
+      xmlNode *found;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      child_id = get_attr (child, "id");
+      if (g_strcmp0 (child_id, id) == 0)
+        return child;
+      found = find_by_id (child, id);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_reader_toc (void)
+{
+  g_autoptr(GlossDocument) document = import_fixture ("toc-article.txt");
+  g_autoptr(xmlDoc) doc = render_and_check (document, NULL);
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlNode *nav = NULL;
+  g_autoptr(GPtrArray) navs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+  guint n_entries = gloss_document_get_n_toc_entries (document);
+
+  g_assert_cmpuint (n_entries, ==, 4);
+
+  find_elements (root, "nav", navs);
+  g_assert_cmpuint (navs->len, ==, 1);
+  nav = g_ptr_array_index (navs, 0);
+
+  /* In the header, outside every block, so that its text is not counted
+   * as the article's.
+   */
+  g_assert_cmpstr ((const char *)nav->parent->name, ==, "header");
+  for (xmlNode *up = nav; up != NULL && up->type == XML_ELEMENT_NODE; up = up->parent)
+    {
+      g_autofree char *start = get_attr (up, "data-start");
+
+      g_assert_null (start);
+    }
+
+  find_elements (nav, "a", links);
+  g_assert_cmpuint (links->len, ==, n_entries);
+  for (guint i = 0; i < links->len; i++)
+    {
+      xmlNode *link = g_ptr_array_index (links, i);
+      const GlossTocEntry *entry = gloss_document_get_toc_entry (document, i);
+      g_autofree char *href = get_attr (link, "href");
+      g_autofree char *block = get_attr (link, "data-block");
+      g_autofree char *target_b = NULL;
+      g_autoptr(GString) label = g_string_new (NULL);
+      xmlNode *target;
+
+      /* Each link names a heading that is in the page. */
+      g_assert_true (g_str_has_prefix (href, "#"));
+      target = find_by_id (root, href + 1);
+      g_assert_nonnull (target);
+      g_assert_true (target->name[0] == 'h' && g_ascii_isdigit (target->name[1]));
+      target_b = get_attr (target, "data-b");
+      g_assert_cmpstr (target_b, ==, block);
+      g_assert_cmpuint ((guint)atoi (block), ==, entry->block);
+
+      collect_text (link, label);
+      g_assert_cmpstr (label->str, ==, entry->title);
+    }
+}
+
+static void
+test_reader_toc_escaped (void)
+{
+  g_autoptr(GlossDocumentBuilder) builder = gloss_document_builder_new (GLOSS_DOCUMENT_FORMAT_TEXT);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autofree char *html = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GPtrArray) scripts = g_ptr_array_new ();
+
+  gloss_document_builder_add_toc_entry (builder, "<script>alert(1)</script> & \"more\"");
+  gloss_document_builder_begin_block (builder, GLOSS_BLOCK_HEADING, 2);
+  gloss_document_builder_append_text (builder, "<script>alert(1)</script> & \"more\"", -1);
+  gloss_document_builder_end_block (builder);
+  gloss_document_builder_begin_block (builder, GLOSS_BLOCK_PARAGRAPH, 0);
+  gloss_document_builder_append_text (builder, "Body.", -1);
+  gloss_document_builder_end_block (builder);
+  document = gloss_document_builder_finish (g_steal_pointer (&builder), NULL);
+  g_assert_cmpuint (gloss_document_get_n_toc_entries (document), ==, 1);
+
+  doc = render_and_check (document, &html);
+  g_assert_null (strstr (html, "<script>"));
+  find_elements (xmlDocGetRootElement (doc), "script", scripts);
+  g_assert_cmpuint (scripts->len, ==, 0);
+  g_assert_nonnull (strstr (html, "<a href=\"#gloss-b-0\" data-block=\"0\">&lt;script&gt;"));
 }
 
 static void
@@ -523,6 +626,8 @@ main (int   argc,
   g_test_add_func ("/core/reader-html/invariant-fixtures", test_reader_invariant_fixtures);
   g_test_add_func ("/core/reader-html/head", test_reader_head);
   g_test_add_func ("/core/reader-html/images", test_reader_images);
+  g_test_add_func ("/core/reader-html/toc", test_reader_toc);
+  g_test_add_func ("/core/reader-html/toc-escaped", test_reader_toc_escaped);
   g_test_add_func ("/core/reader-html/scripts", test_reader_scripts);
   g_test_add_func ("/core/reader-html/plain-text-markup", test_reader_plain_text_markup);
   g_test_add_func ("/core/reader-html/markdown-raw-html", test_reader_markdown_raw_html);

@@ -864,65 +864,6 @@ test_hand_edited_sidecar (void)
   workspace_clear (&workspace);
 }
 
-/* The parent of process @pid, or 0. */
-static int
-parent_of (int          pid,
-           char       **comm)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
-  g_autofree char *stat = NULL;
-  const char *open_paren;
-  const char *close_paren;
-  int ppid = 0;
-  char state;
-
-  if (!g_file_get_contents (path, &stat, NULL, NULL))
-    return 0;
-
-  /* "PID (COMM) STATE PPID ...": the name may hold spaces. */
-  open_paren = strchr (stat, '(');
-  close_paren = strrchr (stat, ')');
-  if (open_paren == NULL || close_paren == NULL || close_paren < open_paren ||
-      sscanf (close_paren + 1, " %c %d", &state, &ppid) != 2)
-    return 0;
-
-  if (comm != NULL)
-    *comm = g_strndup (open_paren + 1, close_paren - open_paren - 1);
-
-  return ppid;
-}
-
-/* Kills the web processes of this program, as the system would. WebKit
- * may start them inside a sandbox, so they are descendants, not children.
- */
-static guint
-kill_web_processes (void)
-{
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
-  const char *name;
-  guint n_killed = 0;
-
-  g_assert_nonnull (proc);
-  while ((name = g_dir_read_name (proc)) != NULL)
-    {
-      g_autofree char *comm = NULL;
-      int pid = atoi (name);
-      int ancestor;
-
-      if (pid <= 0 || parent_of (pid, &comm) == 0 || !g_str_has_prefix (comm, "WebKitWebProces"))
-        continue;
-
-      ancestor = pid;
-      for (guint depth = 0; depth < 8 && ancestor > 1 && ancestor != getpid (); depth++)
-        ancestor = parent_of (ancestor, NULL);
-
-      if (ancestor == getpid () && kill (pid, SIGKILL) == 0)
-        n_killed++;
-    }
-
-  return n_killed;
-}
-
 static gboolean
 view_page_failed (gpointer data)
 {
@@ -988,7 +929,7 @@ test_reading_view_stops (void)
       gulong handler = g_signal_connect (view, "notify::loaded", G_CALLBACK (view_unloaded_cb), &watch);
 
       wait_until (view_loaded_or_failed, view, "the page to be up");
-      g_assert_cmpuint (kill_web_processes (), >, 0);
+      g_assert_cmpuint (gloss_test_kill_web_processes (), >, 0);
       wait_until (view_unloaded_or_failed, &watch, "the view to notice that its page died");
       g_signal_handler_disconnect (view, handler);
     }

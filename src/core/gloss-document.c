@@ -33,6 +33,7 @@ struct _GlossDocument
   GStrv                notices;
   GPtrArray           *images; /* (element-type GlossImage) */
   GHashTable          *resources; /* name -> Resource */
+  GPtrArray           *toc; /* (element-type GlossTocEntry) */
 };
 
 /* The documents keep at most this many bytes of resources. */
@@ -76,6 +77,15 @@ gloss_image_free (gpointer data)
 }
 
 static void
+gloss_toc_entry_free (gpointer data)
+{
+  GlossTocEntry *entry = data;
+
+  g_free (entry->title);
+  g_free (entry);
+}
+
+static void
 resource_free (gpointer data)
 {
   Resource *resource = data;
@@ -112,6 +122,7 @@ gloss_document_finalize (GObject *object)
   g_clear_pointer (&self->notices, g_strfreev);
   g_clear_pointer (&self->images, g_ptr_array_unref);
   g_clear_pointer (&self->resources, g_hash_table_unref);
+  g_clear_pointer (&self->toc, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_document_parent_class)->finalize (object);
 }
@@ -518,6 +529,24 @@ gloss_document_get_image (GlossDocument *self,
   return g_ptr_array_index (self->images, index);
 }
 
+guint
+gloss_document_get_n_toc_entries (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+
+  return self->toc != NULL ? self->toc->len : 0;
+}
+
+const GlossTocEntry *
+gloss_document_get_toc_entry (GlossDocument *self,
+                              guint          index)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (self->toc != NULL && index < self->toc->len, NULL);
+
+  return g_ptr_array_index (self->toc, index);
+}
+
 GBytes *
 gloss_document_lookup_resource (GlossDocument  *self,
                                 const char     *name,
@@ -585,6 +614,7 @@ struct _GlossDocumentBuilder
   GPtrArray           *images;
   GHashTable          *resources;
   gsize                resources_size;
+  GPtrArray           *toc_titles;
 };
 
 static void
@@ -609,6 +639,7 @@ gloss_document_builder_new (GlossDocumentFormat format)
   builder->notices = g_ptr_array_new_with_free_func (g_free);
   builder->images = g_ptr_array_new_with_free_func (gloss_image_free);
   builder->resources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, resource_free);
+  builder->toc_titles = g_ptr_array_new_with_free_func (g_free);
 
   return builder;
 }
@@ -634,6 +665,7 @@ gloss_document_builder_free (GlossDocumentBuilder *builder)
   g_clear_pointer (&builder->notices, g_ptr_array_unref);
   g_clear_pointer (&builder->images, g_ptr_array_unref);
   g_clear_pointer (&builder->resources, g_hash_table_unref);
+  g_clear_pointer (&builder->toc_titles, g_ptr_array_unref);
   g_free (builder);
 }
 
@@ -846,7 +878,19 @@ static gboolean
 is_ascii (const char *text,
           gsize       len)
 {
-  for (gsize i = 0; i < len; i++)
+  gsize i = 0;
+
+  /* Eight bytes at a time: every piece of text appended passes here. */
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, text + i, sizeof word);
+      if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+        return FALSE;
+    }
+
+  for (; i < len; i++)
     {
       if ((guchar)text[i] >= 0x80)
         return FALSE;
@@ -1293,6 +1337,152 @@ gloss_document_builder_add_image (GlossDocumentBuilder *builder,
   g_ptr_array_add (builder->images, image);
 }
 
+void
+gloss_document_builder_add_toc_entry (GlossDocumentBuilder *builder,
+                                      const char           *title)
+{
+  char *normalized;
+
+  g_return_if_fail (builder != NULL);
+  g_return_if_fail (title != NULL);
+
+  normalized = normalize_inline (title);
+  if (normalized != NULL)
+    g_ptr_array_add (builder->toc_titles, normalized);
+}
+
+/* The key a table of contents entry and a heading are compared by: case
+ * and runs of white space do not count.
+ */
+static char *
+make_toc_key (const char *text,
+              gssize      len)
+{
+  g_autofree char *folded = g_utf8_casefold (text, len);
+  GString *key = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = key->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (key, ' ');
+      space = FALSE;
+      g_string_append_unichar (key, c);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/* The key without section numbering ("2.", "2.1", "IV.", "b)"), so that
+ * "2. Costs" in a table of contents leads to "Costs" and the other way
+ * round.
+ */
+static const char *
+skip_toc_numbering (const char *key)
+{
+  const char *p = key;
+
+  if (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isdigit (*p) || (*p == '.' && g_ascii_isdigit (p[1])))
+        p++;
+    }
+  else
+    {
+      while (*p != '\0' && strchr ("ivxlc", *p) != NULL && p - key < 5)
+        p++;
+      if (p == key && g_ascii_islower (*p))
+        p++;
+    }
+
+  if (p == key)
+    return key;
+  if (*p == '.' || *p == ')' || *p == ':')
+    p++;
+  else if (!g_ascii_isdigit (*key))
+    return key;
+  if (*p != ' ')
+    return key;
+
+  return p + 1;
+}
+
+/* Finds the heading block for each recorded title: the first unclaimed
+ * heading with the same key after the previous entry's heading (tables of
+ * contents list sections in order), then anywhere.
+ */
+static GPtrArray *
+resolve_toc (GlossDocument *self,
+             GPtrArray     *titles)
+{
+  GPtrArray *toc = g_ptr_array_new_with_free_func (gloss_toc_entry_free);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gboolean *claimed = g_new0 (gboolean, self->blocks->len + 1);
+  guint next = 0;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const GlossBlock *block = g_ptr_array_index (self->blocks, i);
+      gsize byte_end = i + 1 < self->blocks->len
+        ? ((const GlossBlock *)g_ptr_array_index (self->blocks, i + 1))->byte_start
+        : self->text_len;
+
+      if (block->kind == GLOSS_BLOCK_HEADING)
+        g_ptr_array_add (keys, make_toc_key (self->text + block->byte_start,
+                                             byte_end - block->byte_start));
+      else
+        g_ptr_array_add (keys, NULL);
+    }
+
+  for (guint t = 0; t < titles->len; t++)
+    {
+      g_autofree char *key = make_toc_key (g_ptr_array_index (titles, t), -1);
+      int found = -1;
+
+      for (guint pass = 0; pass < 4 && found < 0; pass++)
+        {
+          /* Passes: exact key after the previous entry, exact key
+           * anywhere, then the same without numbering.
+           */
+          gboolean bare = pass >= 2;
+          guint from = (pass % 2) == 0 ? next : 0;
+          const char *wanted = bare ? skip_toc_numbering (key) : key;
+
+          for (guint i = from; i < keys->len && found < 0; i++)
+            {
+              const char *heading = g_ptr_array_index (keys, i);
+
+              if (heading == NULL || claimed[i])
+                continue;
+              if (bare)
+                heading = skip_toc_numbering (heading);
+              if (strcmp (heading, wanted) == 0)
+                found = (int)i;
+            }
+        }
+
+      if (found >= 0)
+        {
+          GlossTocEntry *entry = g_new0 (GlossTocEntry, 1);
+
+          entry->title = g_strdup (g_ptr_array_index (titles, t));
+          entry->block = (guint)found;
+          claimed[found] = TRUE;
+          next = (guint)found + 1;
+          g_ptr_array_add (toc, entry);
+        }
+    }
+
+  return toc;
+}
+
 GlossDocument *
 gloss_document_builder_finish (GlossDocumentBuilder *builder,
                                GFile                *file)
@@ -1331,6 +1521,7 @@ gloss_document_builder_finish (GlossDocumentBuilder *builder,
 
   self->images = g_steal_pointer (&builder->images);
   self->resources = g_steal_pointer (&builder->resources);
+  self->toc = resolve_toc (self, builder->toc_titles);
 
   gloss_document_builder_free (builder);
 

@@ -78,6 +78,16 @@ typedef struct {
   char  *alt;
 } GlossImage;
 
+/* An entry of the article's table of contents: a link to a heading. The
+ * entries are not part of the document text.
+ */
+typedef struct {
+  /* The entry as the table of contents words it. */
+  char  *title;
+  /* Index of the heading block the entry leads to. */
+  guint  block;
+} GlossTocEntry;
+
 #define GLOSS_TYPE_DOCUMENT (gloss_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (GlossDocument, gloss_document, GLOSS, DOCUMENT, GObject)
@@ -126,6 +136,12 @@ const char * const  *gloss_document_get_notices      (GlossDocument *self);
 
 guint                gloss_document_get_n_images     (GlossDocument *self);
 const GlossImage    *gloss_document_get_image        (GlossDocument *self,
+                                                      guint          index);
+/* The table of contents the article came with, in its order; 0 entries
+ * when it had none. Each entry leads to a heading block.
+ */
+guint                gloss_document_get_n_toc_entries (GlossDocument *self);
+const GlossTocEntry *gloss_document_get_toc_entry    (GlossDocument *self,
                                                       guint          index);
 /* The bytes of a resource saved with the article (an image from the page's
  * "_files" folder or from inside an .mhtml file), looked up by the name a
@@ -193,6 +209,13 @@ char                 *gloss_document_builder_add_resource (GlossDocumentBuilder 
 void                  gloss_document_builder_add_image    (GlossDocumentBuilder  *builder,
                                                            const char            *resource,
                                                            const char            *alt);
+/* Records an entry of the article's table of contents without adding
+ * text. At gloss_document_builder_finish() it leads to the heading block
+ * with the same title (ignoring case, white space and section numbering
+ * such as "2."); an entry that names no heading is dropped.
+ */
+void                  gloss_document_builder_add_toc_entry (GlossDocumentBuilder *builder,
+                                                            const char           *title);
 /* Consumes the builder. */
 GlossDocument        *gloss_document_builder_finish       (GlossDocumentBuilder  *builder,
                                                            GFile                 *file);

@@ -97,7 +97,9 @@ typedef struct {
    */
   GPtrArray            *stats_chunks;
   guint                 stats_used;
-  /* Subtrees taken out of the page, freed at the end. */
+  /* Subtrees taken out of the page, each followed by the element it was
+   * taken from, put back at the end to be freed with the document.
+   */
   GPtrArray            *removed;
   /* Found while removing boilerplate: the elements that paragraphs gave
    * points to, and the semantic containers.
@@ -132,6 +134,15 @@ typedef struct {
   gboolean              seen_body;
 } Extractor;
 
+/* g_ascii_tolower(), without a call: element names are compared all
+ * through a page.
+ */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
 gboolean
 gloss_html_is_tag (xmlNode    *node,
                    const char *name)
@@ -140,7 +151,7 @@ gloss_html_is_tag (xmlNode    *node,
    * rules out most names without a call.
    */
   return node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL &&
-         g_ascii_tolower (node->name[0]) == name[0] &&
+         ascii_lower (node->name[0]) == name[0] &&
          g_ascii_strcasecmp ((const char *)node->name, name) == 0;
 }
 
@@ -158,7 +169,7 @@ tag_in (xmlNode            *node,
    * rules out most names without a call.
    */
   name = (const char *)node->name;
-  first = g_ascii_tolower (name[0]);
+  first = ascii_lower (name[0]);
   for (guint i = 0; names[i] != NULL; i++)
     {
       if (names[i][0] == first && g_ascii_strcasecmp (name, names[i]) == 0)
@@ -262,10 +273,24 @@ gloss_html_make_key (const char *text)
       g_string_append_unichar (out, c);
     }
 
-  folded = g_utf8_casefold (out->str, out->len);
-  g_string_free (out, TRUE);
+  /* Case folding plain ASCII only lowers its capitals, which is much
+   * cheaper done directly; short blocks are keyed all through a page.
+   */
+  for (gsize i = 0; i < out->len; i++)
+    {
+      if ((guchar)out->str[i] >= 0x80)
+        {
+          folded = g_utf8_casefold (out->str, out->len);
+          g_string_free (out, TRUE);
 
-  return g_steal_pointer (&folded);
+          return g_steal_pointer (&folded);
+        }
+    }
+
+  for (gsize i = 0; i < out->len; i++)
+    out->str[i] = ascii_lower (out->str[i]);
+
+  return g_string_free (out, FALSE);
 }
 
 char *
@@ -395,10 +420,10 @@ gloss_html_class_and_id_into (xmlNode *node,
    * enough.
    */
   for (const char *p = klass != NULL ? klass : ""; *p && len < size - 2; p++)
-    buffer[len++] = g_ascii_tolower (*p);
+    buffer[len++] = ascii_lower (*p);
   buffer[len++] = ' ';
   for (const char *p = id != NULL ? id : ""; *p && len < size - 1; p++)
-    buffer[len++] = g_ascii_tolower (*p);
+    buffer[len++] = ascii_lower (*p);
   buffer[len] = '\0';
 
   return TRUE;
@@ -776,6 +801,7 @@ remove_boilerplate (Extractor *self,
            */
           xmlUnlinkNode (node);
           g_ptr_array_add (self->removed, node);
+          g_ptr_array_add (self->removed, parent);
 
           if (sibling != NULL)
             {
@@ -821,6 +847,7 @@ count_text (const char *text,
 {
   gboolean space = TRUE;
   guint len = 0;
+  guint commas = 0;
   const char *p = text;
 
   while (*p)
@@ -829,18 +856,62 @@ count_text (const char *text,
       gunichar c;
       gboolean is_space;
 
-      /* Most text is ASCII: no decoding, no table lookups. */
+      /* Most text is ASCII: a run of it is counted eight bytes at a time,
+       * without decoding and without branches, since every page's text
+       * passes through here.
+       */
       if (byte < 0x80)
         {
-          is_space = byte == ' ' || (byte >= '\t' && byte <= '\r');
-          if (!(is_space && space))
+          while (TRUE)
             {
-              len++;
-              if (byte == ',')
-                stats->commas++;
+              const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+              const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+              const guint64 low = G_GUINT64_CONSTANT (0x7f7f7f7f7f7f7f7f);
+              guint64 word;
+              guint64 spaces;
+              guint64 comma_bytes;
+              guint64 counted;
+
+              /* Eight bytes of ASCII without a nul (the string may end
+               * earlier only where a nul is): each test below then works
+               * on every byte at once without carries between them.
+               */
+              if (strnlen (p, 8) < 8)
+                break;
+              memcpy (&word, p, sizeof word);
+              word = GUINT64_FROM_LE (word);
+              if (((word | ((word - ones) & ~word)) & high) != 0)
+                break;
+
+              /* A space, or a byte from tab to carriage return. */
+              spaces = (~((word ^ (ones * ' ')) + low) |
+                        (((word + (ones * (0x80 - '\t'))) & ~(word + (ones * (0x80 - '\r' - 1)))))) & high;
+              comma_bytes = ~((word ^ (ones * ',')) + low) & high;
+              /* A byte counts unless it is a space after a space. */
+              counted = ~(spaces & ((spaces << 8) | (space ? G_GUINT64_CONSTANT (0x80) : 0))) & high;
+
+              len += (guint)((((counted >> 7) * ones) >> 56) & 0xff);
+              commas += (guint)((((comma_bytes >> 7) * ones) >> 56) & 0xff);
+              space = (spaces >> 63) != 0;
+              p += 8;
             }
-          space = is_space;
-          p++;
+
+          /* The bytes before the end or before the next character that
+           * is not ASCII, one at a time.
+           */
+          for (guint i = 0; i < 8; i++)
+            {
+              guint ascii_space;
+
+              byte = (guchar)*p;
+              if (byte == 0 || byte >= 0x80)
+                break;
+              ascii_space = (guint)(byte == ' ') | (guint)((guint)(byte - '\t') <= (guint)('\r' - '\t'));
+              len += (guint)!(ascii_space & (guint)space);
+              commas += (guint)(byte == ',');
+              space = (gboolean)ascii_space;
+              p++;
+            }
           continue;
         }
 
@@ -857,6 +928,7 @@ count_text (const char *text,
     }
 
   stats->text_len += len;
+  stats->commas += commas;
   if (in_link)
     stats->link_len += len;
 }
@@ -1270,10 +1342,19 @@ collect_text (xmlNode *node,
         {
           for (const char *p = (const char *)child->content; *p; p = g_utf8_next_char (p))
             {
-              gunichar c = g_utf8_get_char (p);
-              gsize n = g_utf8_skip[*(const guchar *)p];
+              guchar byte = *(const guchar *)p;
+              gsize n = g_utf8_skip[byte];
+              gboolean is_space;
 
-              if (g_unichar_isspace (c))
+              /* The white space of g_unichar_isspace(), without decoding
+               * ASCII.
+               */
+              if (byte < 0x80)
+                is_space = byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f';
+              else
+                is_space = g_unichar_isspace (g_utf8_get_char (p));
+
+              if (is_space)
                 {
                   space = len > 0;
                   continue;
@@ -1307,6 +1388,42 @@ collect_text (xmlNode *node,
 done:
   buffer[len] = '\0';
   return len;
+}
+
+/* Whether the call-to-action pattern below can match @text at all. Every
+ * branch of the pattern needs one of these words; most short blocks (list
+ * items, captions, headings) contain none of them, and the pattern is far
+ * slower than looking for them. Caseless matching can fold characters
+ * beyond ASCII onto these letters, so text that is not plain ASCII is
+ * always left to the pattern.
+ */
+static gboolean
+may_be_call_to_action (const char *text)
+{
+  static const char *words[] = {
+    "subscribe", "sign", "register", "newsletter", "follow", "app", "(c)",
+    "copyright", "all rights reserved", "full", "online access",
+    "advertiser disclosure", "we may", "categor", "tag", "filed under",
+    "posted in", "release date", "last modified", NULL,
+  };
+  char lower[COLLECT_SIZE];
+  gsize len = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar)*p >= 0x80 || len + 1 >= sizeof lower)
+        return TRUE;
+      lower[len++] = ascii_lower (*p);
+    }
+  lower[len] = '\0';
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (strstr (lower, words[i]) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* Short blocks that ask the reader to do something other than read (sign
@@ -1375,7 +1492,7 @@ is_call_to_action (Extractor *self,
       g_once_init_leave (&regex, compiled);
     }
 
-  return g_regex_match (regex, collapsed, 0, NULL);
+  return may_be_call_to_action (collapsed) && g_regex_match (regex, collapsed, 0, NULL);
 }
 
 static void
@@ -1918,6 +2035,30 @@ emit_children (Extractor *self,
   self->depth--;
 }
 
+/* Puts what was removed back under the element it was removed from, once
+ * the article is out, so that it is freed with the document: freed node
+ * by node, scattered as it is over the page's memory, it costs more than
+ * the whole rest of the document freed in order.
+ */
+static void
+relink_removed (Extractor *self)
+{
+  for (guint i = 0; i + 1 < self->removed->len; i += 2)
+    {
+      xmlNode *node = g_ptr_array_index (self->removed, i);
+      xmlNode *parent = g_ptr_array_index (self->removed, i + 1);
+
+      /* Only elements, comments and processing instructions are
+       * removed, so nothing is merged into a neighbouring text node.
+       */
+      if (parent != NULL)
+        xmlAddChild (parent, node);
+      else
+        xmlFreeNode (node);
+    }
+  g_ptr_array_set_size (self->removed, 0);
+}
+
 static xmlNode *
 find_body (xmlDoc *doc)
 {
@@ -2032,7 +2173,7 @@ gloss_import_html_page (GBytes                 *bytes,
 
   stats_chunks = g_ptr_array_new_with_free_func (g_free);
   self.stats_chunks = stats_chunks;
-  removed = g_ptr_array_new_with_free_func ((GDestroyNotify)xmlFreeNode);
+  removed = g_ptr_array_new ();
   self.removed = removed;
   candidates = g_ptr_array_new ();
   self.candidates = candidates;
@@ -2051,6 +2192,7 @@ gloss_import_html_page (GBytes                 *bytes,
 
   emit_node (&self, content);
   end_block (&self);
+  relink_removed (&self);
 
   g_free (self.title_key);
   g_free (self.base_url);

@@ -21,8 +21,8 @@
  *  1. the page header: the title, a subtitle, the byline, the date, the
  *     reading time and the title repeated by the page's widgets;
  *  2. a table of contents, whose entries confirm which later lines are
- *     headings and are then left out (the reading view has its own
- *     outline);
+ *     headings and are then left out of the text: the document records
+ *     them as links to those headings instead;
  *  3. page furniture anywhere ("Share", "Advertisement") and the list of
  *     related stories at the end;
  *  4. grouping: lines become paragraphs (hard-wrapped lines are joined,
@@ -1013,8 +1013,20 @@ read_header (GArray               *lines,
         {
           guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, line->bare_key));
 
-          if (line->n_chars <= MAX_HEADING_CHARS && n >= 2 && *line->bare_key != '\0')
+          /* An entry named a second time is the first section itself:
+           * the table of contents is over.
+           */
+          if (line->n_chars <= MAX_HEADING_CHARS && n >= 2 && *line->bare_key != '\0' &&
+              !g_hash_table_contains (toc, line->bare_key))
             {
+              gboolean ordered;
+              gboolean numbered;
+              gsize marker = match_bullet (line->text, &ordered, &numbered);
+
+              /* A bullet is decoration, a number is part of the entry. */
+              if (ordered)
+                marker = 0;
+              gloss_document_builder_add_toc_entry (builder, line->text + marker);
               g_hash_table_add (toc, g_strdup (line->bare_key));
               line->dropped = TRUE;
               continue;

@@ -350,6 +350,9 @@ append_block_attributes (GString          *out,
                          guint             index,
                          const GlossBlock *block)
 {
+  /* Headings are the targets of the table of contents. */
+  if (block->kind == GLOSS_BLOCK_HEADING)
+    g_string_append_printf (out, " id=\"gloss-b-%u\"", index);
   g_string_append_printf (out, " data-b=\"%u\" data-start=\"%u\" data-end=\"%u\"",
                           index, block->start, block->end);
 }
@@ -452,6 +455,35 @@ append_list (GString       *out,
   return i;
 }
 
+/* The article's own table of contents, as links to its headings. It sits
+ * outside every block element, so it adds nothing to the text that the
+ * page's script counts, and the script scrolls to the heading when a link
+ * is followed.
+ */
+static void
+append_toc (GString       *out,
+            GlossDocument *document)
+{
+  guint n_entries = gloss_document_get_n_toc_entries (document);
+
+  if (n_entries == 0)
+    return;
+
+  g_string_append (out, "<nav class=\"gloss-toc\"><h2>");
+  append_escaped (out, _("Contents"));
+  g_string_append (out, "</h2><ol>");
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const GlossTocEntry *entry = gloss_document_get_toc_entry (document, i);
+
+      g_string_append_printf (out, "<li><a href=\"#gloss-b-%u\" data-block=\"%u\">",
+                              entry->block, entry->block);
+      append_escaped (out, entry->title);
+      g_string_append (out, "</a></li>");
+    }
+  g_string_append (out, "</ol></nav>\n");
+}
+
 static void
 append_header (GString       *out,
                GlossDocument *document)
@@ -463,7 +495,8 @@ append_header (GString       *out,
   guint reading_time = gloss_document_get_reading_time (document);
   gboolean first = TRUE;
 
-  if (title == NULL && byline == NULL && published == NULL && site == NULL)
+  if (title == NULL && byline == NULL && published == NULL && site == NULL &&
+      gloss_document_get_n_toc_entries (document) == 0)
     return;
 
   g_string_append (out, "<header class=\"gloss-header\">\n");
@@ -531,6 +564,8 @@ append_header (GString       *out,
 
       g_string_append (out, "</p>\n");
     }
+
+  append_toc (out, document);
 
   g_string_append (out, "</header>\n");
 }

@@ -538,6 +538,30 @@
     return null;
   }
 
+  /* The links of the article's table of contents lead to its headings.
+   * The page never navigates (the view allows no other page, and a new
+   * fragment would be a load of its own): the heading is scrolled into
+   * view instead. This runs before the page sees the click.
+   */
+  document.addEventListener('click', event => {
+    const link = event.target instanceof Element
+      ? event.target.closest('nav.gloss-toc a[data-block]')
+      : null;
+
+    if (!link)
+      return;
+
+    event.preventDefault();
+
+    const index = Number(link.dataset.block);
+    if (!Number.isInteger(index) || index < 0)
+      return;
+
+    const heading = document.querySelector(`[data-b="${index}"]`);
+    if (heading)
+      heading.scrollIntoView({ block: 'start' });
+  }, true);
+
   document.addEventListener('click', event => {
     if (event.button !== 0)
       return;
