@@ -137,3 +137,37 @@ gloss_test_kill_web_processes (void)
 
   return n_killed;
 }
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+gloss_test_wait_until (GlossTestCondition  condition,
+                       gpointer            data,
+                       const char         *what)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (GLOSS_TEST_WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* A test that never reaches its condition fails; it never hangs. */
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+
+  g_source_remove (timeout_id);
+}
+
+gboolean
+gloss_test_flag_is_set (gpointer data)
+{
+  return *(gboolean *)data;
+}

@@ -30,4 +30,20 @@ void           gloss_test_remove_tree        (const char *path);
  */
 guint          gloss_test_kill_web_processes (void);
 
+/* Generous: the machine may be slow and busy; a wait is for a signal or a
+ * state, never a fixed sleep.
+ */
+#define GLOSS_TEST_WAIT_TIMEOUT_MS 30000
+
+typedef gboolean (*GlossTestCondition) (gpointer data);
+
+/* Iterates the main context until @condition holds; fails the test,
+ * naming @what, after GLOSS_TEST_WAIT_TIMEOUT_MS.
+ */
+void           gloss_test_wait_until         (GlossTestCondition  condition,
+                                              gpointer            data,
+                                              const char         *what);
+/* A condition: the gboolean that @data points to is TRUE. */
+gboolean       gloss_test_flag_is_set        (gpointer            data);
+
 G_END_DECLS

@@ -20,48 +20,8 @@
 #include "gloss-test-util.h"
 
 /* Generous: the first page of a run also starts WebKit's processes. */
-#define WAIT_TIMEOUT_MS 30000
 
 /* A test that fails to reach its condition fails, it never hangs. */
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    {
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  if (timed_out)
-    {
-      g_error ("Timed out waiting for %s", what);
-    }
-
-  g_source_remove (timeout_id);
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *)data;
-}
-
 static gboolean
 view_is_loaded (gpointer data)
 {
@@ -176,7 +136,7 @@ harness_load (Harness       *harness,
 {
   gloss_article_view_set_document (harness->view, document);
   g_assert_false (gloss_article_view_get_loaded (harness->view));
-  wait_until (view_is_loaded, harness->view, "the article to load");
+  gloss_test_wait_until (view_is_loaded, harness->view, "the article to load");
 }
 
 static void
@@ -249,15 +209,15 @@ run_js_in_world (GlossArticleView *view,
       webkit_web_view_call_async_javascript_function (gloss_article_view_get_web_view (view),
                                                       body, -1, owned, world_name,
                                                       NULL, NULL, js_done_cb, &js);
-      wait_until (flag_is_set, &js.done, "a script to run");
+      gloss_test_wait_until (gloss_test_flag_is_set, &js.done, "a script to run");
 
       if (js.error != NULL && attempt < 3)
         {
           g_test_message ("A script failed (%s); running it again once the page is back", js.error->message);
           g_clear_error (&js.error);
-          wait_until (count_is_nonzero, &n_unloaded, "the page to be reloaded after a failed script");
+          gloss_test_wait_until (count_is_nonzero, &n_unloaded, "the page to be reloaded after a failed script");
           g_signal_handler_disconnect (view, handler);
-          wait_until (view_is_loaded, view, "the page to be back");
+          gloss_test_wait_until (view_is_loaded, view, "the page to be back");
           continue;
         }
 
@@ -342,7 +302,7 @@ take_snapshot (GlossArticleView *view,
                                 WEBKIT_SNAPSHOT_REGION_VISIBLE,
                                 WEBKIT_SNAPSHOT_OPTIONS_NONE,
                                 NULL, snapshot_done_cb, &snapshot);
-  wait_until (flag_is_set, &snapshot.done, "a snapshot");
+  gloss_test_wait_until (gloss_test_flag_is_set, &snapshot.done, "a snapshot");
   g_assert_no_error (snapshot.error);
   g_assert_nonnull (snapshot.texture);
 
@@ -509,7 +469,7 @@ wait_for_selection_change (GlossArticleView *view,
   gulong handler = g_signal_connect (view, "selection-changed",
                                      G_CALLBACK (count_cb), &count);
 
-  wait_until (count_is_positive, &count, what);
+  gloss_test_wait_until (count_is_positive, &count, what);
   g_signal_handler_disconnect (view, handler);
 }
 
@@ -678,7 +638,7 @@ wait_for_named_highlight (GlossArticleView *view,
 {
   HighlightQuery query = { view, name, quote, present, NULL };
 
-  wait_until (highlight_matches, &query,
+  gloss_test_wait_until (highlight_matches, &query,
               present ? "a highlight to appear" : "a highlight to go away");
 
   return query.found;
@@ -889,7 +849,7 @@ test_highlights (void)
   /* Clicking it names it. */
   g_signal_connect (harness.view, "annotation-activated", G_CALLBACK (string_cb), &activated);
   click_highlight (harness.view, found);
-  wait_until (string_is_set, &activated, "the note to be activated");
+  gloss_test_wait_until (string_is_set, &activated, "the note to be activated");
   g_assert_cmpstr (activated, ==, gloss_annotation_get_id (evidence));
 
   /* Findings show only when asked for, and answer clicks too. */
@@ -909,7 +869,7 @@ test_highlights (void)
   g_signal_connect (harness.view, "finding-activated",
                     G_CALLBACK (finding_activated_cb), activated_range);
   click_highlight (harness.view, found_claim);
-  wait_until (finding_was_activated, activated_range, "the finding to be activated");
+  gloss_test_wait_until (finding_was_activated, activated_range, "the finding to be activated");
   g_assert_cmpuint (activated_range[0], ==, start);
   g_assert_cmpuint (activated_range[1], ==, start + utf8_length (claim_quote));
 
@@ -980,7 +940,7 @@ wait_for_hover_text (GlossArticleView *view,
 {
   HoverQuery query = { view, expected };
 
-  wait_until (hover_text_is, &query, what);
+  gloss_test_wait_until (hover_text_is, &query, what);
 }
 
 static void
@@ -1288,8 +1248,8 @@ test_no_network (void)
                     G_CALLBACK (load_changed_cb), &finished);
   webkit_web_view_load_html (gloss_article_view_get_web_view (harness.view), page,
                              GLOSS_READER_BASE_URI);
-  wait_until (count_is_positive, &finished, "the hostile page to load");
-  wait_until (view_is_loaded, harness.view, "the reader script in the hostile page");
+  gloss_test_wait_until (count_is_positive, &finished, "the hostile page to load");
+  gloss_test_wait_until (view_is_loaded, harness.view, "the reader script in the hostile page");
   assert_page_is_inert (harness.view, FALSE);
   g_assert_cmpuint (server_count_connections (&server), ==, 0);
   assert_only_local_loads (uris);
@@ -1573,7 +1533,7 @@ test_toc_links (void)
    * heading to the top of the view.
    */
   click_link (harness.view, "Who keeps the logbooks now");
-  wait_until (heading_is_at_top, &query, "the heading to be scrolled into view");
+  gloss_test_wait_until (heading_is_at_top, &query, "the heading to be scrolled into view");
 
   /* Nothing was loaded or handed out, and the page did not even move to
    * a fragment of itself.
@@ -1625,7 +1585,7 @@ test_links (void)
 
   /* A web link goes to the user's browser, not into the view. */
   click_link (harness.view, "annual report");
-  wait_until (array_is_not_empty, opened, "the link to be handed out");
+  gloss_test_wait_until (array_is_not_empty, opened, "the link to be handed out");
   g_assert_cmpuint (opened->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (opened, 0), ==, href);
 
@@ -1641,8 +1601,8 @@ test_links (void)
    */
   webkit_web_view_load_html (gloss_article_view_get_web_view (harness.view),
                              unsafe_links_page, GLOSS_READER_BASE_URI);
-  wait_until (count_is_positive, &finished, "the page of links to load");
-  wait_until (view_is_loaded, harness.view, "the reader script in the page of links");
+  gloss_test_wait_until (count_is_positive, &finished, "the page of links to load");
+  gloss_test_wait_until (view_is_loaded, harness.view, "the reader script in the page of links");
   g_ptr_array_set_size (opened, 0);
   finished = 0;
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
@@ -1650,7 +1610,7 @@ test_links (void)
       click_link (harness.view, refused[i]);
     }
   click_link (harness.view, "last");
-  wait_until (array_is_not_empty, opened, "the last link to be handed out");
+  gloss_test_wait_until (array_is_not_empty, opened, "the last link to be handed out");
   g_assert_cmpuint (opened->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (opened, 0), ==, "mailto:letters@example.org");
   g_assert_cmpuint (finished, ==, 0);
@@ -1753,12 +1713,12 @@ test_dark_style (void)
   harness_load (&harness, document);
   query.view = harness.view;
   query.expected = "light";
-  wait_until (root_class_is, &query, "the light style");
+  gloss_test_wait_until (root_class_is, &query, "the light style");
   assert_page_background (harness.view, "view-light.png", 0xffffff);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   query.expected = "dark";
-  wait_until (root_class_is, &query, "the dark style");
+  gloss_test_wait_until (root_class_is, &query, "the dark style");
   assert_page_background (harness.view, "view-dark.png", 0x1e1e1e);
 
   /* Light text on the dark page. */
@@ -1830,7 +1790,7 @@ crash_and_wait (Harness *harness)
                                      G_CALLBACK (loaded_changed_cb), &n_unloaded);
 
   g_assert_cmpuint (gloss_test_kill_web_processes (), >, 0);
-  wait_until (count_is_positive, &n_unloaded, "the view to notice that its page died");
+  gloss_test_wait_until (count_is_positive, &n_unloaded, "the view to notice that its page died");
   g_signal_handler_disconnect (harness->view, handler);
 }
 
@@ -1867,10 +1827,10 @@ test_web_process_crash (void)
 
   /* Once: the page is back as it was. */
   crash_and_wait (&harness);
-  wait_until (view_is_loaded, harness.view, "the page to come back");
+  gloss_test_wait_until (view_is_loaded, harness.view, "the page to come back");
   found = wait_for_highlight (harness.view, quote, TRUE);
   g_clear_pointer (&found, json_node_unref);
-  wait_until (view_has_selection, harness.view, "the selection to come back");
+  gloss_test_wait_until (view_has_selection, harness.view, "the selection to come back");
   assert_selection (harness.view, start, start + utf8_length (selected));
   g_object_get (harness.view, "page-failed", &failed, NULL);
   g_assert_false (failed);
@@ -1879,16 +1839,16 @@ test_web_process_crash (void)
   for (guint i = 0; i < 4 && !view_has_failed (harness.view); i++)
     {
       if (!gloss_article_view_get_loaded (harness.view))
-        wait_until (view_is_loaded, harness.view, "the page to come back again");
+        gloss_test_wait_until (view_is_loaded, harness.view, "the page to come back again");
       crash_and_wait (&harness);
     }
-  wait_until (view_has_failed, harness.view, "the view to give up");
+  gloss_test_wait_until (view_has_failed, harness.view, "the view to give up");
   g_assert_false (gloss_article_view_get_loaded (harness.view));
 
   /* Showing the article again starts afresh. */
   gloss_article_view_set_document (harness.view, NULL);
   gloss_article_view_set_document (harness.view, document);
-  wait_until (view_is_loaded, harness.view, "the article to load again");
+  gloss_test_wait_until (view_is_loaded, harness.view, "the article to load again");
   g_object_get (harness.view, "page-failed", &failed, NULL);
   g_assert_false (failed);
   found = wait_for_highlight (harness.view, quote, TRUE);

@@ -22,47 +22,10 @@
 #include "gloss-test-util.h"
 
 /* Generous: the first page of a run also starts WebKit's processes. */
-#define WAIT_TIMEOUT_MS 30000
 
 static GlossApplication *app;
 
 /* Waiting */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-/* A test that never reaches its condition fails; it never hangs. */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-
-  g_source_remove (timeout_id);
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *)data;
-}
 
 static gboolean
 window_is_done_loading (gpointer data)
@@ -239,7 +202,7 @@ quote_is_painted (gpointer data)
                                                   g_variant_dict_end (&arguments),
                                                   gloss_web_context_get_world_name (),
                                                   NULL, NULL, js_done_cb, &js);
-  wait_until (flag_is_set, &js.done, "a script to run");
+  gloss_test_wait_until (gloss_test_flag_is_set, &js.done, "a script to run");
 
   /* The web process may die under the call on a slow machine: the view
    * reloads the page, and the next poll asks the new one.
@@ -362,7 +325,7 @@ add_note (GlossWindow *window,
   start = find_offset (document, quote);
   end = start + g_utf8_strlen (quote, -1);
   gloss_article_view_select_range (view, start, end);
-  wait_until (view_has_selection, view, "the selection to arrive");
+  gloss_test_wait_until (view_has_selection, view, "the selection to arrive");
   g_assert_true (gloss_article_view_get_selection (view, &selected_start, &selected_end));
   g_assert_cmpuint (selected_start, ==, start);
   g_assert_cmpuint (selected_end, ==, end);
@@ -383,7 +346,7 @@ add_note (GlossWindow *window,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes + 1);
 
-  wait_until (flag_is_set, &saved, "the notes to be saved");
+  gloss_test_wait_until (gloss_test_flag_is_set, &saved, "the notes to be saved");
   g_signal_handler_disconnect (store, handler);
 
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
@@ -433,9 +396,9 @@ test_open_annotate_reopen (void)
 
   /* Open it as `gloss old-town.txt` does and wait for the page. */
   window = open_from_command_line (workspace.article);
-  wait_until (window_is_done_loading, window, "the article to load");
+  gloss_test_wait_until (window_is_done_loading, window, "the article to load");
   g_assert_cmpstr (gloss_window_get_visible_page (window), ==, "article");
-  wait_until (article_is_ready, window, "the article view and the side pane");
+  gloss_test_wait_until (article_is_ready, window, "the article view and the side pane");
 
   view = gloss_window_get_article_view (window);
   pane = gloss_window_get_side_pane (window);
@@ -500,15 +463,15 @@ test_open_annotate_reopen (void)
   /* The note is painted over its passage. */
   paint.view = view;
   paint.quote = quote;
-  wait_until (quote_is_painted, &paint, "the note's highlight");
+  gloss_test_wait_until (quote_is_painted, &paint, "the note's highlight");
 
   g_clear_object (&note);
   close_window (window);
 
   /* Opened again, the note is back where it was. */
   window = open_from_command_line (workspace.article);
-  wait_until (window_is_done_loading, window, "the article to load again");
-  wait_until (article_is_ready, window, "the article view and the side pane");
+  gloss_test_wait_until (window_is_done_loading, window, "the article to load again");
+  gloss_test_wait_until (article_is_ready, window, "the article view and the side pane");
 
   notes = gloss_side_pane_get_notes_model (gloss_window_get_side_pane (window));
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
@@ -520,7 +483,7 @@ test_open_annotate_reopen (void)
   g_assert_cmpstr (gloss_annotation_get_note (note), ==, note_text);
 
   paint.view = gloss_window_get_article_view (window);
-  wait_until (quote_is_painted, &paint, "the note's highlight after reopening");
+  gloss_test_wait_until (quote_is_painted, &paint, "the note's highlight after reopening");
 
   /* Delete in the Notes list removes the note; Undo brings it back, and
    * the file follows.
@@ -534,7 +497,7 @@ test_open_annotate_reopen (void)
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "note.undo-delete", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
-  wait_until (flag_is_set, &saved, "the notes to be saved after undo");
+  gloss_test_wait_until (gloss_test_flag_is_set, &saved, "the notes to be saved after undo");
   g_signal_handler_disconnect (store, handler);
   g_assert_true (g_file_load_contents (workspace.sidecar, NULL, &contents, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -564,8 +527,8 @@ test_broken_sidecar (void)
   g_assert_no_error (error);
 
   window = open_from_command_line (workspace.article);
-  wait_until (window_is_done_loading, window, "the article to load");
-  wait_until (article_is_ready, window, "the article view and the side pane");
+  gloss_test_wait_until (window_is_done_loading, window, "the article to load");
+  gloss_test_wait_until (article_is_ready, window, "the article view and the side pane");
 
   /* The article opens; the reader is told that earlier notes could not be
    * read and that the file was left alone.
@@ -621,7 +584,7 @@ test_not_text (void)
   gtk_window_present (GTK_WINDOW (window));
   gloss_window_open_file (window, workspace.article);
   g_assert_true (gloss_window_get_loading (window));
-  wait_until (window_is_done_loading, window, "the import to fail");
+  gloss_test_wait_until (window_is_done_loading, window, "the import to fail");
 
   /* Nothing is open: the empty page stays, and says what went wrong. */
   g_assert_null (gloss_window_get_article (window));
@@ -724,8 +687,8 @@ test_article_changed_on_disk (void)
 
   workspace_init (&workspace, "window-article.txt", "old-town.txt");
   window = open_from_command_line (workspace.article);
-  wait_until (window_is_done_loading, window, "the article to load");
-  wait_until (article_is_ready, window, "the article view and the side pane");
+  gloss_test_wait_until (window_is_done_loading, window, "the article to load");
+  gloss_test_wait_until (article_is_ready, window, "the article view and the side pane");
   store = gloss_article_get_store (gloss_window_get_article (window));
 
   /* One note saved, one made with autosave off and not saved yet. */
@@ -739,7 +702,7 @@ test_article_changed_on_disk (void)
     document = gloss_article_get_document (gloss_window_get_article (window));
     start = find_offset (document, unsaved_quote);
     gloss_article_view_select_range (view, start, start + strlen (unsaved_quote));
-    wait_until (view_has_selection, view, "the selection to arrive");
+    gloss_test_wait_until (view_has_selection, view, "the selection to arrive");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "note.comment", NULL));
     gtk_text_buffer_set_text (gloss_note_editor_get_buffer (editor), "Six months is too short.", -1);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
@@ -769,12 +732,12 @@ test_article_changed_on_disk (void)
   /* The window says so and offers to reload. */
   query[0] = (const char *)window;
   query[1] = "changed by another program";
-  wait_until (banner_mentions, query, "the window to notice the change");
+  gloss_test_wait_until (banner_mentions, query, "the window to notice the change");
   document = gloss_article_get_document (gloss_window_get_article (window));
   reload.window = window;
   reload.old_document = document;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload-article", NULL));
-  wait_until (article_is_reloaded, &reload, "the article to reload");
+  gloss_test_wait_until (article_is_reloaded, &reload, "the article to reload");
 
   /* The new text is on show, and both notes are on their words in it. */
   document = gloss_article_get_document (gloss_window_get_article (window));
@@ -788,7 +751,7 @@ test_article_changed_on_disk (void)
 
   paint.view = gloss_window_get_article_view (window);
   paint.quote = unsaved_quote;
-  wait_until (quote_is_painted, &paint, "the unsaved note's highlight on the new text");
+  gloss_test_wait_until (quote_is_painted, &paint, "the unsaved note's highlight on the new text");
 
   /* Closing saves both. */
   close_window (window);
@@ -822,8 +785,8 @@ test_hand_edited_sidecar (void)
   g_assert_no_error (error);
 
   window = open_from_command_line (workspace.article);
-  wait_until (window_is_done_loading, window, "the article to load");
-  wait_until (article_is_ready, window, "the article view and the side pane");
+  gloss_test_wait_until (window_is_done_loading, window, "the article to load");
+  gloss_test_wait_until (article_is_ready, window, "the article view and the side pane");
 
   /* The note whose offsets were edited badly is found by its quote; the
    * one Gloss cannot read is not shown, and the reader is told that it is
@@ -857,7 +820,7 @@ test_hand_edited_sidecar (void)
   g_assert_no_error (error);
   query[0] = (const char *)window;
   query[1] = "changed by another program";
-  wait_until (banner_mentions, query, "the window to notice the change");
+  gloss_test_wait_until (banner_mentions, query, "the window to notice the change");
   g_assert_nonnull (strstr (gloss_window_get_banner_message (window), "cannot be shown"));
 
   close_window (window);
@@ -918,8 +881,8 @@ test_reading_view_stops (void)
 
   workspace_init (&workspace, "window-article.txt", "old-town.txt");
   window = open_from_command_line (workspace.article);
-  wait_until (window_is_done_loading, window, "the article to load");
-  wait_until (article_is_ready, window, "the article view and the side pane");
+  gloss_test_wait_until (window_is_done_loading, window, "the article to load");
+  gloss_test_wait_until (article_is_ready, window, "the article view and the side pane");
   view = gloss_window_get_article_view (window);
   note = add_note (window, "This reckless scheme is a slap in the face", "note.bias", NULL, "Name-calling.");
 
@@ -928,21 +891,21 @@ test_reading_view_stops (void)
       CrashWatch watch = { view, 0 };
       gulong handler = g_signal_connect (view, "notify::loaded", G_CALLBACK (view_unloaded_cb), &watch);
 
-      wait_until (view_loaded_or_failed, view, "the page to be up");
+      gloss_test_wait_until (view_loaded_or_failed, view, "the page to be up");
       g_assert_cmpuint (gloss_test_kill_web_processes (), >, 0);
-      wait_until (view_unloaded_or_failed, &watch, "the view to notice that its page died");
+      gloss_test_wait_until (view_unloaded_or_failed, &watch, "the view to notice that its page died");
       g_signal_handler_disconnect (view, handler);
     }
 
   query[0] = (const char *)window;
   query[1] = "reading view stopped working";
-  wait_until (banner_mentions, query, "the window to say that the view stopped");
+  gloss_test_wait_until (banner_mentions, query, "the window to say that the view stopped");
   message = gloss_window_get_banner_message (window);
   g_assert_nonnull (strstr (message, "notes are kept"));
   g_assert_cmpuint (g_list_model_get_n_items (gloss_side_pane_get_notes_model (gloss_window_get_side_pane (window))), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload-article", NULL));
-  wait_until (article_is_ready, window, "the article to be back");
+  gloss_test_wait_until (article_is_ready, window, "the article to be back");
   g_assert_null (gloss_window_get_banner_message (window));
 
   g_clear_object (&note);
@@ -985,8 +948,8 @@ test_close_saves_note_being_written (void)
 
   workspace_init (&workspace, "window-article.txt", "old-town.txt");
   window = open_from_command_line (workspace.article);
-  wait_until (window_is_done_loading, window, "the article to load");
-  wait_until (article_is_ready, window, "the article view and the side pane");
+  gloss_test_wait_until (window_is_done_loading, window, "the article to load");
+  gloss_test_wait_until (article_is_ready, window, "the article view and the side pane");
   view = gloss_window_get_article_view (window);
   editor = gloss_window_get_note_editor (window);
   store = gloss_article_get_store (gloss_window_get_article (window));
@@ -1003,7 +966,7 @@ test_close_saves_note_being_written (void)
    */
   start = find_offset (document, quote);
   gloss_article_view_select_range (view, start, start + strlen (quote));
-  wait_until (view_has_selection, view, "the selection to arrive");
+  gloss_test_wait_until (view_has_selection, view, "the selection to arrive");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "note.evidence", NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   gtk_text_buffer_set_text (gloss_note_editor_get_buffer (editor), "Which traders? How many?", -1);
@@ -1057,8 +1020,8 @@ test_terminate_saves_notes (void)
 
   workspace_init (&workspace, "window-article.txt", "old-town.txt");
   window = open_from_command_line (workspace.article);
-  wait_until (window_is_done_loading, window, "the article to load");
-  wait_until (article_is_ready, window, "the article view and the side pane");
+  gloss_test_wait_until (window_is_done_loading, window, "the article to load");
+  gloss_test_wait_until (article_is_ready, window, "the article view and the side pane");
   view = gloss_window_get_article_view (window);
   editor = gloss_window_get_note_editor (window);
   document = gloss_article_get_document (gloss_window_get_article (window));
@@ -1066,7 +1029,7 @@ test_terminate_saves_notes (void)
   g_settings_set_boolean (settings, "autosave", FALSE);
   start = find_offset (document, quote);
   gloss_article_view_select_range (view, start, start + strlen (quote));
-  wait_until (view_has_selection, view, "the selection to arrive");
+  gloss_test_wait_until (view_has_selection, view, "the selection to arrive");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "note.evidence", NULL));
   gtk_text_buffer_set_text (gloss_note_editor_get_buffer (editor), "Ten is early for a bakery.", -1);
   g_assert_false (g_file_query_exists (workspace.sidecar, NULL));
@@ -1075,7 +1038,7 @@ test_terminate_saves_notes (void)
 
   query[0] = g_file_peek_path (workspace.sidecar);
   query[1] = "Ten is early for a bakery.";
-  wait_until (file_contains, query, "the notes to be saved on SIGTERM");
+  gloss_test_wait_until (file_contains, query, "the notes to be saved on SIGTERM");
 
   g_settings_reset (settings, "autosave");
   close_window (window);
@@ -1247,13 +1210,13 @@ test_pane_summary (void)
 
       workspace_init (&workspace, fixtures[f], "article.txt");
       window = open_from_command_line (workspace.article);
-      wait_until (window_is_done_loading, window, "the article to load");
-      wait_until (article_is_ready, window, "the article view and the side pane");
+      gloss_test_wait_until (window_is_done_loading, window, "the article to load");
+      gloss_test_wait_until (article_is_ready, window, "the article view and the side pane");
 
       assert_summary_matches_analysis (window);
 
       gloss_side_pane_set_visible_page (gloss_window_get_side_pane (window), "claims");
-      wait_until (claims_list_has_rows, window, "the claims to be listed");
+      gloss_test_wait_until (claims_list_has_rows, window, "the claims to be listed");
       n_marked = check_claim_rows (window);
 
       analysis = gloss_article_get_analysis (gloss_window_get_article (window));
