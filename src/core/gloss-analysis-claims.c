@@ -15,7 +15,7 @@
 
 /* Claims: every sentence, or clause, that the author asserts and that is
  * not itself evidence, with its kind, its score and the reasons for both.
- * The word lists give the kind; the claim model (gloss-analysis-lexicon.c)
+ * The word lists give the kind; the claim model (gloss-analysis-model.c)
  * tells factual claims from opinions and reports of events.
  */
 

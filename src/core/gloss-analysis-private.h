@@ -16,9 +16,11 @@ G_BEGIN_DECLS
  * text into sentences and words, gloss-analysis-sections.c finds the
  * outline and the language, gloss-analysis-cues.c (with
  * gloss-analysis-phrases.c for the extent of a cue),
- * gloss-analysis-evidence.c and gloss-analysis-claims.c find cues,
- * evidence and claims in them, gloss-analysis-summary.c sums them up, and
- * gloss-analysis.c holds the object and runs the whole.
+ * gloss-analysis-statistics.c, gloss-analysis-sources.c and
+ * gloss-analysis-evidence.c, and gloss-analysis-claims.c (with the model of
+ * gloss-analysis-model.c) find cues, evidence and claims in them,
+ * gloss-analysis-summary.c sums them up, and gloss-analysis.c holds the
+ * object and runs the whole.
  */
 
 struct _GlossAnalysis
@@ -192,6 +194,16 @@ void         gloss_analysis_find_repetition          (Analyser       *an);
 void         gloss_analysis_find_scare_quotes        (Analyser       *an);
 void         gloss_analysis_find_document_cues       (Analyser       *an);
 
+/* Evidence (gloss-analysis-statistics.c, gloss-analysis-sources.c,
+ * gloss-analysis-evidence.c).
+ */
+GlossFinding *gloss_analysis_new_evidence            (const char     *kind,
+                                                      guint           start,
+                                                      guint           end,
+                                                      const char     *label,
+                                                      double          score,
+                                                      const char     *explanation,
+                                                      const char     *detail);
 gboolean     gloss_analysis_is_year                  (const Tokens   *tokens,
                                                       guint           index);
 void         gloss_analysis_find_statistics          (const Tokens   *tokens,
@@ -218,7 +230,7 @@ const char  *gloss_analysis_sentence_kind            (const Tokens   *tokens,
 
 void         gloss_analysis_summarize                (GlossAnalysis  *self);
 
-/* The claim model (gloss-analysis-lexicon.c). */
+/* The claim model (gloss-analysis-model.c). */
 double       gloss_analysis_model_score              (const Tokens   *tokens,
                                                       guint           first,
                                                       guint           n_tokens,

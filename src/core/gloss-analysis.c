@@ -25,9 +25,10 @@
  *
  * This file holds the object, its public API and the order of the steps;
  * the steps are in gloss-analysis-text.c (sentences and words),
- * gloss-analysis-sections.c (outline and language), gloss-analysis-cues.c,
- * gloss-analysis-evidence.c, gloss-analysis-claims.c and
- * gloss-analysis-summary.c.
+ * gloss-analysis-sections.c (outline and language), gloss-analysis-cues.c
+ * (cues), gloss-analysis-statistics.c, gloss-analysis-sources.c and
+ * gloss-analysis-evidence.c (evidence), gloss-analysis-claims.c (claims)
+ * and gloss-analysis-summary.c.
  */
 
 G_DEFINE_FINAL_TYPE (GlossAnalysis, gloss_analysis, G_TYPE_OBJECT)
