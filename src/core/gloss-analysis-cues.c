@@ -52,13 +52,13 @@ technique_for_tag (const char *tag)
   return NULL;
 }
 
-static GlossFinding *
-new_cue (const char *tag,
-         guint       start,
-         guint       end,
-         const char *label,
-         double      score,
-         const char *explanation)
+GlossFinding *
+gloss_analysis_new_cue (const char *tag,
+                        guint       start,
+                        guint       end,
+                        const char *label,
+                        double      score,
+                        const char *explanation)
 {
   GlossFinding *cue = gloss_finding_new (GLOSS_FINDING_CUE, tag, start, end,
                                          label, score, explanation);
@@ -224,10 +224,13 @@ gloss_analysis_find_lexicon_cues (Analyser *an)
       quoted = gloss_analysis_tokens_dup_range (tokens, start, r->first + r->n - start);
       explanation = g_strdup_printf (_("name calling: '%s' sums people up in a judgement"), quoted);
       label = gloss_analysis_tokens_dup_range (tokens, r->first, r->n);
-      g_ptr_array_add (an->cues, new_cue ("name-calling", info_at (tokens, r->first)->start,
-                                          info_at (tokens, r->first + r->n - 1)->end,
-                                          label, gloss_lexicon_get (GLOSS_LEXICON_NAME_CALLING)->score,
-                                          explanation));
+      g_ptr_array_add (an->cues,
+                       gloss_analysis_new_cue ("name-calling",
+                                               info_at (tokens, r->first)->start,
+                                               info_at (tokens, r->first + r->n - 1)->end,
+                                               label,
+                                               gloss_lexicon_get (GLOSS_LEXICON_NAME_CALLING)->score,
+                                               explanation));
     }
 
   /* Loaded words and labels are highlighted with the words that they
@@ -298,9 +301,11 @@ gloss_analysis_find_lexicon_cues (Analyser *an)
                                        match->entry->explanation :
                                        lexicon->explanation),
                                      trigger);
-      g_ptr_array_add (an->cues, new_cue (lexicon->id, info_at (tokens, first)->start,
-                                          info_at (tokens, last)->end,
-                                          label, lexicon->score, explanation));
+      g_ptr_array_add (an->cues,
+                       gloss_analysis_new_cue (lexicon->id,
+                                               info_at (tokens, first)->start,
+                                               info_at (tokens, last)->end,
+                                               label, lexicon->score, explanation));
     }
 }
 
@@ -318,8 +323,8 @@ gloss_analysis_find_sentence_cues (Analyser *an)
           g_autofree char *label = gloss_analysis_dup_sentence (an, s);
 
           g_ptr_array_add (an->cues,
-                           new_cue ("rhetorical-question", s->start, s->end, label, 0.6,
-                                    _("rhetorical question: steers the reader towards an answer")));
+                           gloss_analysis_new_cue ("rhetorical-question", s->start, s->end, label, 0.6,
+                                                   _("rhetorical question: steers the reader towards an answer")));
         }
 
       if ((s->flags & SENTENCE_EXCLAMATION) != 0 && s->n_tokens >= 2 && s->n_tokens <= 6 &&
@@ -329,7 +334,7 @@ gloss_analysis_find_sentence_cues (Analyser *an)
           g_autofree char *explanation =
             g_strdup_printf (_("slogan: '%s' is an exclamation in place of an argument"), label);
 
-          g_ptr_array_add (an->cues, new_cue ("slogans", s->start, s->end, label, 0.4, explanation));
+          g_ptr_array_add (an->cues, gloss_analysis_new_cue ("slogans", s->start, s->end, label, 0.4, explanation));
         }
       else if ((s->flags & (SENTENCE_EXCLAMATION | SENTENCE_HEADING)) == SENTENCE_EXCLAMATION &&
                s->n_tokens > 6)
@@ -337,8 +342,8 @@ gloss_analysis_find_sentence_cues (Analyser *an)
           g_autofree char *label = gloss_analysis_dup_sentence (an, s);
 
           g_ptr_array_add (an->cues,
-                           new_cue ("loaded-language", s->start, s->end, label, 0.4,
-                                    _("exclamation: the sentence appeals to feeling rather than argues")));
+                           gloss_analysis_new_cue ("loaded-language", s->start, s->end, label, 0.4,
+                                                   _("exclamation: the sentence appeals to feeling rather than argues")));
         }
 
       /* "Either ... or" inside one sentence. */
@@ -356,113 +361,15 @@ gloss_analysis_find_sentence_cues (Analyser *an)
                   g_autofree char *label = gloss_analysis_tokens_dup_range (tokens, s->first_token + t, u - t + 1);
 
                   g_ptr_array_add (an->cues,
-                                   new_cue ("black-and-white",
-                                            info_at (tokens, s->first_token + t)->start,
-                                            info_at (tokens, s->first_token + u)->end,
-                                            label, 0.5,
-                                            _("black-and-white: 'either … or' offers only two options")));
+                                   gloss_analysis_new_cue ("black-and-white",
+                                                           info_at (tokens, s->first_token + t)->start,
+                                                           info_at (tokens, s->first_token + u)->end,
+                                                           label, 0.5,
+                                                           _("black-and-white: 'either … or' offers only two options")));
                   break;
                 }
             }
           break;
-        }
-    }
-}
-
-/* Scare quotes: one to three words in quotation marks inside a sentence,
- * which put the author at a distance from the word ("the “experts”"). A
- * quotation of a title, all in capitals, or of a whole sentence is not one.
- */
-void
-gloss_analysis_find_scare_quotes (Analyser *an)
-{
-  guint n_blocks = gloss_document_get_n_blocks (an->document);
-
-  for (guint b = 0; b < n_blocks; b++)
-    {
-      const GlossBlock *block = gloss_document_get_block (an->document, b);
-      const char *p = an->text + block->byte_start;
-      const char *end = an->text + gloss_analysis_block_byte_end (an->text, block);
-      guint cp = block->start;
-      gunichar closer = 0;
-      const char *open_p = NULL;
-      guint open_cp = 0;
-
-      if (block->kind == GLOSS_BLOCK_HEADING || block->kind == GLOSS_BLOCK_PREFORMATTED ||
-          block->kind == GLOSS_BLOCK_QUOTE)
-        continue;
-
-      for (; p < end; p = g_utf8_next_char (p), cp++)
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (closer == 0)
-            {
-              if (c == 0x201C || c == '"')
-                {
-                  closer = c == 0x201C ? 0x201D : '"';
-                  open_p = p;
-                  open_cp = cp;
-                }
-              continue;
-            }
-
-          if (c != closer)
-            continue;
-
-          {
-            const char *inner = g_utf8_next_char (open_p);
-            const char *after = g_utf8_next_char (p);
-            guint words = 0;
-            gboolean lower = FALSE;
-            gboolean in_word = FALSE;
-            gboolean inside_sentence;
-
-            for (const char *q = inner; q < p; q = g_utf8_next_char (q))
-              {
-                gunichar qc = g_utf8_get_char (q);
-                gboolean w = gloss_analysis_is_word_char (qc);
-
-                if (w && !in_word)
-                  {
-                    words++;
-                    if (g_unichar_islower (qc))
-                      lower = TRUE;
-                  }
-                if (qc == '.' || qc == '?' || qc == '!' || qc == ',')
-                  words = 100;
-                in_word = w;
-              }
-
-            /* A word, or a comma or the like, before it in the sentence:
-             * quotation marks that open a sentence quote someone.
-             */
-            inside_sentence = FALSE;
-            for (const char *q = open_p; q > an->text + block->byte_start;)
-              {
-                gunichar qc;
-
-                q = g_utf8_prev_char (q);
-                qc = g_utf8_get_char (q);
-                if (g_unichar_isspace (qc))
-                  continue;
-
-                inside_sentence = gloss_analysis_is_word_char (qc) || qc == ',' || qc == ';' ||
-                                  qc == ':' || qc == '(' || qc == 0x2013 || qc == 0x2014;
-                break;
-              }
-
-            if (words >= 1 && words <= 3 && (lower || words == 1) && inside_sentence)
-              {
-                g_autofree char *label = g_strndup (open_p, after - open_p);
-                g_autofree char *explanation =
-                  g_strdup_printf (_("doubt: the scare quotes of %s keep the word at a distance"), label);
-
-                g_ptr_array_add (an->cues, new_cue ("doubt", open_cp, cp + 1, label, 0.4, explanation));
-              }
-
-            closer = 0;
-          }
         }
     }
 }
@@ -537,8 +444,8 @@ gloss_analysis_find_repetition (Analyser *an)
                     g_strdup_printf (_("repetition: '%s' appears %u times"),
                                      label, GPOINTER_TO_UINT (n));
 
-                  g_ptr_array_add (an->cues, new_cue ("repetition", s->start, s->end,
-                                                      label, 0.5, explanation));
+                  g_ptr_array_add (an->cues, gloss_analysis_new_cue ("repetition", s->start, s->end,
+                                                                     label, 0.5, explanation));
                 }
             }
         }
@@ -584,10 +491,10 @@ gloss_analysis_find_repetition (Analyser *an)
                                  opening, j - i);
 
               g_ptr_array_add (an->cues,
-                               new_cue ("repetition",
-                                        info_at (&an->tokens, o->first_token)->start,
-                                        info_at (&an->tokens, o->first_token + 1)->end,
-                                        label, 0.5, explanation));
+                               gloss_analysis_new_cue ("repetition",
+                                                       info_at (&an->tokens, o->first_token)->start,
+                                                       info_at (&an->tokens, o->first_token + 1)->end,
+                                                       label, 0.5, explanation));
             }
         }
 
@@ -669,8 +576,8 @@ gloss_analysis_find_document_cues (Analyser *an)
   if (n_sourced == 0)
     {
       g_ptr_array_add (an->document_cues,
-                       new_cue ("no-source", 0, 0, NULL, 0.6,
-                                _("no source: the article cites no source for what it says; there is no quotation, attribution, link or citation")));
+                       gloss_analysis_new_cue ("no-source", 0, 0, NULL, 0.6,
+                                               _("no source: the article cites no source for what it says; there is no quotation, attribution, link or citation")));
       return;
     }
 
@@ -683,7 +590,7 @@ gloss_analysis_find_document_cues (Analyser *an)
         g_strdup_printf (_("one-sidedness: every quotation and attribution is of %s; no other voice is heard"),
                          voice);
 
-      g_ptr_array_add (an->document_cues, new_cue ("one-sidedness", 0, 0, NULL, 0.5, explanation));
+      g_ptr_array_add (an->document_cues, gloss_analysis_new_cue ("one-sidedness", 0, 0, NULL, 0.5, explanation));
     }
   else
     {
@@ -693,6 +600,6 @@ gloss_analysis_find_document_cues (Analyser *an)
                                    g_hash_table_size (voices)),
                          g_hash_table_size (voices));
 
-      g_ptr_array_add (an->document_cues, new_cue ("one-sidedness", 0, 0, NULL, 0.4, explanation));
+      g_ptr_array_add (an->document_cues, gloss_analysis_new_cue ("one-sidedness", 0, 0, NULL, 0.4, explanation));
     }
 }

@@ -14,10 +14,11 @@
 /* How far a cue reaches. A loaded word is shown with the words it colours
  * ("utterly disgusting behaviour"), a noun phrase with its article ("a
  * pariah state"), a label with the group it is pinned on ("Kremlin
- * puppets"), and a judgement with the noun for people that it sums up ("an
- * honest man", "corrupt officials"). The word lists say which words carry
- * a judgement; these rules say where the phrase around them begins and
- * ends, from the shape of the words alone, in one pass over the text.
+ * puppets"). The word lists say which words carry a judgement; these
+ * rules say where the phrase around them begins and ends, from the shape
+ * of the words alone, in one pass over the text. A judgement with the noun
+ * for people that it sums up ("an honest man") is a label of its own, found
+ * in gloss-analysis-labels.c.
  */
 
 /* Words that strengthen the loaded word after them. */
@@ -99,8 +100,8 @@ continues_phrase (const Tokens *tokens,
 /* A word in "-ing" or "-ed" before a noun is as often a verb with its
  * object ("spreading lies") as an adjective.
  */
-static gboolean
-is_participle (const char *folded)
+gboolean
+gloss_analysis_is_participle (const char *folded)
 {
   return g_str_has_suffix (folded, "ing") || g_str_has_suffix (folded, "ed");
 }
@@ -142,7 +143,7 @@ gloss_analysis_extend_phrase (const Tokens  *tokens,
 
       if (!gloss_analysis_is_modifier (prev->folded) &&
           !gloss_lexicon_contains (GLOSS_LEXICON_INTENSIFIER, prev->folded) &&
-          !(is_adjective_like (prev->folded) && !is_participle (prev->folded) &&
+          !(is_adjective_like (prev->folded) && !gloss_analysis_is_participle (prev->folded) &&
             !prev->capitalised &&
             !gloss_lexicon_contains (GLOSS_LEXICON_PAST_TENSE, prev->folded) &&
             !gloss_lexicon_contains (GLOSS_LEXICON_REPORT_VERB, prev->folded) &&
@@ -228,7 +229,7 @@ gloss_analysis_extend_phrase (const Tokens  *tokens,
         lex_at (tokens, *last + 1)->joined &&
         is_adjective_like (lex_at (tokens, *last)->folded) &&
         is_adjective_like (lex_at (tokens, *last + 2)->folded) &&
-        !is_participle (lex_at (tokens, *last + 2)->folded) &&
+        !gloss_analysis_is_participle (lex_at (tokens, *last + 2)->folded) &&
         continues_phrase (tokens, taken, *last + 2, head->sentence))
       *last += 2;
   }
@@ -252,155 +253,4 @@ gloss_analysis_extend_to_next_word (const Tokens *tokens,
     return;
 
   (*last)++;
-}
-
-/* Whether a word can stand between the judgement and the noun of a
- * label: "a fine young man", "corrupt local officials".
- */
-static gboolean
-is_label_modifier (const Tokens *tokens,
-                   guint         index)
-{
-  const GlossLexToken *tok = lex_at (tokens, index);
-
-  return !tok->capitalised && !info_at (tokens, index)->numeric &&
-         !gloss_lexicon_contains (GLOSS_LEXICON_FUNCTION_WORD, tok->folded) &&
-         !gloss_lexicon_contains (GLOSS_LEXICON_STOPWORD, tok->folded) &&
-         !gloss_lexicon_contains (GLOSS_LEXICON_PAST_TENSE, tok->folded) &&
-         !gloss_lexicon_contains (GLOSS_LEXICON_REPORT_VERB, tok->folded) &&
-         !gloss_lexicon_contains (GLOSS_LEXICON_MODAL, tok->folded) &&
-         !gloss_lexicon_contains (GLOSS_LEXICON_PERSON, tok->folded) &&
-         !g_str_has_suffix (tok->folded, "ly") &&
-         !(g_str_has_suffix (tok->folded, "s") && !g_str_has_suffix (tok->folded, "ss") &&
-           !g_str_has_suffix (tok->folded, "ous"));
-}
-
-/* Labels: an adjective that judges, before a noun for people, sums the
- * people up in the judgement: "an honest man", "corrupt officials", "a
- * third-rate lawyer", "the hysterical media". The judging word is from the
- * judgement list, or a loaded word or label that the lists found; the
- * label takes its determiner and an intensifier with it. Matches inside a
- * label become part of it (their length is set to 0); @owner maps each
- * token to the selected match that covers it, plus one.
- */
-void
-gloss_analysis_find_labels (const Analyser *an,
-                            GArray         *selected,
-                            const guint    *owner,
-                            guint8         *taken,
-                            GArray         *labels)
-{
-  const Tokens *tokens = &an->tokens;
-  guint n_tokens = tokens->lex->len;
-
-  for (guint k = 1; k < n_tokens; k++)
-    {
-      const GlossLexToken *noun = lex_at (tokens, k);
-      guint first = k;
-      guint n_free = 0;
-      gboolean judged = FALSE;
-      TokenRange range;
-
-      if (!gloss_lexicon_contains (GLOSS_LEXICON_PERSON, noun->folded) ||
-          (noun->capitalised && !noun->sentence_initial))
-        continue;
-
-      /* A noun that is part of a longer phrase of the lists ("illegal
-       * aliens") is already shown with it.
-       */
-      if (owner[k] != 0)
-        continue;
-
-      while (first > 0 && k - first < 4 && lex_at (tokens, first)->joined &&
-             lex_at (tokens, first - 1)->sentence == noun->sentence)
-        {
-          guint prev = first - 1;
-          const GlossLexToken *tok = lex_at (tokens, prev);
-
-          if (owner[prev] != 0)
-            {
-              const GlossLexMatch *match = &g_array_index (selected, GlossLexMatch, owner[prev] - 1);
-              const char *word = lex_at (tokens, match->first + match->n_tokens - 1)->folded;
-
-              /* A verb with its object is not a label: "suppressing
-               * critics", "insulting people".
-               */
-              if ((match->lexicon != GLOSS_LEXICON_LOADED_LANGUAGE &&
-                   match->lexicon != GLOSS_LEXICON_NAME_CALLING) ||
-                  (is_participle (word) && !gloss_lexicon_contains (GLOSS_LEXICON_JUDGEMENT, word)) ||
-                  gloss_lexicon_contains (GLOSS_LEXICON_STOPWORD, word))
-                break;
-              first = match->first;
-              judged = TRUE;
-              n_free = 0;
-              continue;
-            }
-
-          if (tok->capitalised && !tok->sentence_initial)
-            break;
-
-          if (gloss_lexicon_contains (GLOSS_LEXICON_JUDGEMENT, tok->folded))
-            {
-              first = prev;
-              judged = TRUE;
-              n_free = 0;
-              continue;
-            }
-
-          /* Describing words between the judgement and the noun; they
-           * belong to the label only once a judgement comes before them.
-           */
-          if (n_free == 0 && is_label_modifier (tokens, prev))
-            {
-              first = prev;
-              n_free++;
-              continue;
-            }
-
-          break;
-        }
-
-      if (!judged)
-        continue;
-
-      /* A describing word before the judgement is not part of it. */
-      if (n_free > 0)
-        first++;
-
-      /* "a truly honest man", "the most corrupt officials" */
-      if (first > 0 && lex_at (tokens, first)->joined && !lex_at (tokens, first)->sentence_initial)
-        {
-          guint prev = first - 1;
-
-          if (owner[prev] != 0)
-            {
-              const GlossLexMatch *match = &g_array_index (selected, GlossLexMatch, owner[prev] - 1);
-
-              if (match->n_tokens == 1 &&
-                  (match->lexicon == GLOSS_LEXICON_INTENSIFIER ||
-                   match->lexicon == GLOSS_LEXICON_EXAGGERATION))
-                first = prev;
-            }
-          else if (gloss_analysis_is_modifier (lex_at (tokens, prev)->folded))
-            {
-              first = prev;
-            }
-        }
-
-      if (first > 0 && lex_at (tokens, first)->joined && owner[first - 1] == 0 &&
-          !lex_at (tokens, first)->sentence_initial &&
-          gloss_analysis_is_determiner (lex_at (tokens, first - 1)->folded))
-        first--;
-
-      for (guint t = first; t <= k; t++)
-        {
-          if (owner[t] != 0)
-            g_array_index (selected, GlossLexMatch, owner[t] - 1).n_tokens = 0;
-          taken[t] = 1;
-        }
-
-      range.first = first;
-      range.n = k - first + 1;
-      g_array_append_val (labels, range);
-    }
 }

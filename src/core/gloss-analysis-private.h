@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 /* The parts of the analysis share these: gloss-analysis-text.c splits the
  * text into sentences and words, gloss-analysis-sections.c finds the
  * outline and the language, gloss-analysis-cues.c (with
- * gloss-analysis-phrases.c for the extent of a cue),
+ * gloss-analysis-phrases.c for the extent of a cue and
+ * gloss-analysis-labels.c for labels made on the spot),
  * gloss-analysis-statistics.c, gloss-analysis-sources.c and
  * gloss-analysis-evidence.c, and gloss-analysis-claims.c (with the model of
  * gloss-analysis-model.c) find cues, evidence and claims in them,
@@ -182,6 +183,15 @@ void         gloss_analysis_extend_phrase            (const Tokens   *tokens,
 void         gloss_analysis_extend_to_next_word      (const Tokens   *tokens,
                                                       const guint8   *taken,
                                                       guint          *last);
+gboolean     gloss_analysis_is_participle            (const char     *folded);
+
+/* Cues (gloss-analysis-cues.c, gloss-analysis-labels.c). */
+GlossFinding *gloss_analysis_new_cue                 (const char     *tag,
+                                                      guint           start,
+                                                      guint           end,
+                                                      const char     *label,
+                                                      double          score,
+                                                      const char     *explanation);
 void         gloss_analysis_find_labels              (const Analyser *an,
                                                       GArray         *selected,
                                                       const guint    *owner,
