@@ -551,6 +551,77 @@ test_analysis_cue_labels (void)
   assert_findings_consistent (analysis);
 }
 
+/* Asserts that no cue covers any of @label where it first occurs after
+ * @context.
+ */
+static void
+assert_no_cue (GlossAnalysis *analysis,
+               const char    *context,
+               const char    *label)
+{
+  GlossDocument *document = gloss_analysis_get_document (analysis);
+  const char *text = gloss_document_get_text (document);
+  const char *at = strstr (strstr (text, context), label);
+  guint start = g_utf8_pointer_to_offset (text, at);
+  guint end = start + g_utf8_strlen (label, -1);
+  GListModel *cues = gloss_analysis_get_cues (analysis);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cues); i++)
+    {
+      g_autoptr(GlossFinding) cue = g_list_model_get_item (cues, i);
+
+      if (gloss_finding_get_start (cue) < end && gloss_finding_get_end (cue) > start)
+        g_error ("Unexpected %s cue '%s' over '%s'", gloss_finding_get_kind (cue),
+                 gloss_finding_get_label (cue), label);
+    }
+}
+
+static void
+test_analysis_cue_quoted_labels (void)
+{
+  const char * const paragraphs[] = {
+    "Supporters of the “Iron Lady” Margaret Thatcher cheered, and the opposition dubbed her ‘the milk snatcher’ for years.",
+    "Critics said the ferry company’s ‘customer charter’ meant nothing, and the mayor’s “reform,” as he calls it, changed little.",
+    "The council published a report titled “Harbour Futures Review” last spring.",
+    "She said “the ferry will run on time, every day of the year” and left the Joneses’ boat.",
+    "They are good, law-abiding people, and these devoted family men run the boats.",
+    "The gun-toting crowd at the pier booed.",
+    NULL
+  };
+  g_autoptr(GlossDocument) document = document_from_paragraphs (paragraphs);
+  g_autoptr(GlossAnalysis) analysis = gloss_analysis_new (document);
+
+  /* A nickname in quotation marks, inside the name it stands for or
+   * given by a verb to the one who gets it.
+   */
+  assert_cue (analysis, "name-calling", "Supporters", "“Iron Lady”",
+              "name calling: the nickname “Iron Lady” stands in for a description");
+  assert_cue (analysis, "name-calling", "Supporters", "‘the milk snatcher’", NULL);
+
+  /* Scare quotes in single marks, and with the sentence's comma inside
+   * the closing mark; the apostrophes of "company’s" open nothing.
+   */
+  assert_cue (analysis, "doubt", "Critics", "‘customer charter’",
+              "doubt: the scare quotes of ‘customer charter’ keep the word at a distance");
+  assert_cue (analysis, "doubt", "Critics", "“reform,”", NULL);
+  assert_no_cue (analysis, "Critics", "company’s");
+
+  /* The title of a work and someone's whole sentence are neither. */
+  assert_no_cue (analysis, "The council", "“Harbour Futures Review”");
+  assert_no_cue (analysis, "She said", "“the ferry will run on time, every day of the year”");
+  assert_no_cue (analysis, "She said", "Joneses’ boat");
+
+  /* Judgements in a row, a noun in "-ly" and a compound that sums people
+   * up make labels too.
+   */
+  assert_cue (analysis, "name-calling", "They are", "good, law-abiding people",
+              "name calling: 'good, law-abiding people' sums people up in a judgement");
+  assert_cue (analysis, "name-calling", "They are", "these devoted family men", NULL);
+  assert_cue (analysis, "name-calling", "The gun-toting", "The gun-toting crowd", NULL);
+
+  assert_findings_consistent (analysis);
+}
+
 static void
 test_analysis_claims (void)
 {
@@ -1306,6 +1377,7 @@ main (int   argc,
   g_test_add_func ("/core/analysis/cues/word-boundaries", test_analysis_cue_boundaries);
   g_test_add_func ("/core/analysis/cues/phrases", test_analysis_cue_phrases);
   g_test_add_func ("/core/analysis/cues/labels", test_analysis_cue_labels);
+  g_test_add_func ("/core/analysis/cues/quoted-labels", test_analysis_cue_quoted_labels);
   g_test_add_func ("/core/analysis/claims", test_analysis_claims);
   g_test_add_func ("/core/analysis/claims/clauses", test_analysis_claim_clauses);
   g_test_add_func ("/core/analysis/evidence", test_analysis_evidence);

@@ -21,6 +21,51 @@
  * “Little Rocket Man”).
  */
 
+/* Whether the word at @index judges a person: from the judgement list,
+ * whose patterns also make compounds judge ("gun-toting",
+ * "appeasement-minded").
+ */
+static gboolean
+is_judgement (const Tokens *tokens,
+              guint         index)
+{
+  const GlossLexToken *lex = (const GlossLexToken *)(gpointer)tokens->lex->data;
+  GlossLexMatch match;
+
+  return gloss_lexicon_contains (GLOSS_LEXICON_JUDGEMENT, lex[index].folded) ||
+         (gloss_lexicon_match (lex, tokens->lex->len, index, GLOSS_LEXICON_JUDGEMENT, &match) &&
+          match.n_tokens == 1);
+}
+
+/* Whether only a comma and spaces stand between two tokens. */
+static gboolean
+comma_between (const Tokens *tokens,
+               guint         before,
+               guint         after)
+{
+  const char *p = tokens->text + info_at (tokens, before)->byte_end;
+  const char *end = tokens->text + info_at (tokens, after)->byte_start;
+  guint commas = 0;
+
+  for (; p < end; p++)
+    {
+      if (*p == ',')
+        commas++;
+      else if (*p != ' ')
+        return FALSE;
+    }
+
+  return commas == 1;
+}
+
+/* Most words in "-ly" are adverbs; these are nouns. */
+static gboolean
+is_noun_in_ly (const char *folded)
+{
+  return strcmp (folded, "family") == 0 || strcmp (folded, "ally") == 0 ||
+         strcmp (folded, "assembly") == 0 || strcmp (folded, "rally") == 0;
+}
+
 /* Whether a word can stand between the judgement and the noun of a
  * label: "a fine young man", "corrupt local officials".
  */
@@ -37,7 +82,7 @@ is_label_modifier (const Tokens *tokens,
          !gloss_lexicon_contains (GLOSS_LEXICON_REPORT_VERB, tok->folded) &&
          !gloss_lexicon_contains (GLOSS_LEXICON_MODAL, tok->folded) &&
          !gloss_lexicon_contains (GLOSS_LEXICON_PERSON, tok->folded) &&
-         !g_str_has_suffix (tok->folded, "ly") &&
+         (!g_str_has_suffix (tok->folded, "ly") || is_noun_in_ly (tok->folded)) &&
          !(g_str_has_suffix (tok->folded, "s") && !g_str_has_suffix (tok->folded, "ss") &&
            !g_str_has_suffix (tok->folded, "ous"));
 }
@@ -68,8 +113,11 @@ gloss_analysis_find_labels (const Analyser *an,
       gboolean judged = FALSE;
       TokenRange range;
 
+      /* A capitalised noun is a title before a name ("Senator Smith"),
+       * unless it is plural ("the corrupt Senators").
+       */
       if (!gloss_lexicon_contains (GLOSS_LEXICON_PERSON, noun->folded) ||
-          (noun->capitalised && !noun->sentence_initial))
+          (noun->capitalised && !noun->sentence_initial && !g_str_has_suffix (noun->folded, "s")))
         continue;
 
       /* A noun that is part of a longer phrase of the lists ("illegal
@@ -78,11 +126,17 @@ gloss_analysis_find_labels (const Analyser *an,
       if (owner[k] != 0)
         continue;
 
-      while (first > 0 && k - first < 4 && lex_at (tokens, first)->joined &&
+      while (first > 0 && k - first < 4 &&
              lex_at (tokens, first - 1)->sentence == noun->sentence)
         {
           guint prev = first - 1;
           const GlossLexToken *tok = lex_at (tokens, prev);
+
+          /* Judgements in a row: "good, law-abiding people". */
+          if (!lex_at (tokens, first)->joined &&
+              !(comma_between (tokens, prev, first) &&
+                (owner[prev] != 0 || is_judgement (tokens, prev))))
+            break;
 
           if (owner[prev] != 0)
             {
@@ -94,7 +148,8 @@ gloss_analysis_find_labels (const Analyser *an,
                */
               if ((match->lexicon != GLOSS_LEXICON_LOADED_LANGUAGE &&
                    match->lexicon != GLOSS_LEXICON_NAME_CALLING) ||
-                  (gloss_analysis_is_participle (word) && !gloss_lexicon_contains (GLOSS_LEXICON_JUDGEMENT, word)) ||
+                  (gloss_analysis_is_participle (word) &&
+                   !is_judgement (tokens, match->first + match->n_tokens - 1)) ||
                   gloss_lexicon_contains (GLOSS_LEXICON_STOPWORD, word))
                 break;
               first = match->first;
@@ -106,7 +161,7 @@ gloss_analysis_find_labels (const Analyser *an,
           if (tok->capitalised && !tok->sentence_initial)
             break;
 
-          if (gloss_lexicon_contains (GLOSS_LEXICON_JUDGEMENT, tok->folded))
+          if (is_judgement (tokens, prev))
             {
               first = prev;
               judged = TRUE;
@@ -172,9 +227,219 @@ gloss_analysis_find_labels (const Analyser *an,
     }
 }
 
-/* Scare quotes: one to three words in quotation marks inside a sentence,
- * which put the author at a distance from the word ("the “experts”"). A
- * quotation of a title, all in capitals, or of a whole sentence is not one.
+/* Words that pin a name on someone: "dubbed him", "called it". */
+static gboolean
+is_naming_verb (const char *folded)
+{
+  static const char * const verbs[] = {
+    "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing",
+    "nickname", "nicknamed", "brand", "brands", "branded", "branding", "label",
+    "labels", "labelled", "labeled", "labelling", "labeling", "term", "termed",
+    "christened", NULL
+  };
+
+  for (guint i = 0; verbs[i] != NULL; i++)
+    {
+      if (strcmp (folded, verbs[i]) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_object_pronoun (const char *folded)
+{
+  return strcmp (folded, "him") == 0 || strcmp (folded, "her") == 0 ||
+         strcmp (folded, "them") == 0 || strcmp (folded, "us") == 0 ||
+         strcmp (folded, "me") == 0 || strcmp (folded, "you") == 0 ||
+         strcmp (folded, "himself") == 0 || strcmp (folded, "herself") == 0;
+}
+
+/* The index of the first token that starts at or after @cp. */
+static guint
+token_at_or_after (const Tokens *tokens,
+                   guint         cp)
+{
+  guint lo = 0;
+  guint hi = tokens->lex->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (info_at (tokens, mid)->start < cp)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static gunichar
+closer_for (gunichar c)
+{
+  switch (c)
+    {
+    case 0x201C:
+      return 0x201D;
+    case 0x2018:
+      return 0x2019;
+    case '"':
+    case '\'':
+      return c;
+    default:
+      return 0;
+    }
+}
+
+typedef struct {
+  const char *open_p;   /* the opening mark */
+  const char *close_p;  /* the closing mark */
+  guint       open_cp;
+  guint       close_cp;
+} QuotedWords;
+
+/* What the words between a pair of quotation marks are, told from the
+ * words around them.
+ */
+static void
+add_quoted_words (Analyser          *an,
+                  const GlossBlock  *block,
+                  const QuotedWords *q)
+{
+  const Tokens *tokens = &an->tokens;
+  guint n_tokens = tokens->lex->len;
+  const char *inner = g_utf8_next_char (q->open_p);
+  const char *after = g_utf8_next_char (q->close_p);
+  guint words = 0;
+  gboolean lower = FALSE;
+  gboolean in_word = FALSE;
+  gboolean inside_sentence = FALSE;
+  gboolean nickname = FALSE;
+  gboolean closes_clause = FALSE;
+  guint first;
+  guint last;
+  g_autofree char *label = NULL;
+  g_autofree char *explanation = NULL;
+
+  for (const char *p = inner; p < q->close_p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean w = gloss_analysis_is_word_char (c);
+
+      if (w && !in_word)
+        {
+          words++;
+          if (g_unichar_islower (c))
+            lower = TRUE;
+        }
+
+      /* A full stop or a comma just inside the closing mark is the
+       * sentence's ("known as a “progressive,” he"); anywhere else it
+       * makes the quotation more than a few words of someone's.
+       */
+      if ((c == '.' || c == ',') && g_utf8_next_char (p) == q->close_p && words > 0)
+        {
+          closes_clause = TRUE;
+          break;
+        }
+      if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';' || c == ':')
+        return;
+
+      in_word = w;
+    }
+
+  if (words == 0 || words > 4)
+    return;
+
+  /* A word, or a comma or the like, before it in the sentence: quotation
+   * marks that open a sentence quote someone.
+   */
+  for (const char *p = q->open_p; p > an->text + block->byte_start;)
+    {
+      gunichar c;
+
+      p = g_utf8_prev_char (p);
+      c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c))
+        continue;
+
+      inside_sentence = gloss_analysis_is_word_char (c) || c == ',' || c == ';' ||
+                        c == ':' || c == '(' || c == 0x2013 || c == 0x2014;
+      break;
+    }
+
+  if (!inside_sentence)
+    return;
+
+  first = token_at_or_after (tokens, q->open_cp);
+  last = token_at_or_after (tokens, q->close_cp);
+  if (first >= last)
+    return;
+  last--;
+
+  /* A nickname: inside the name it stands for ("the “Dirty Bomber” Jose
+   * Padilla", "Ted “Chappaquiddick” Kennedy") or given by a verb to the
+   * one who gets it ("dubbed him ‘Little Rocket Man’").
+   */
+  if (!closes_clause && first > 0 && last + 1 < n_tokens &&
+      lex_at (tokens, first - 1)->sentence == lex_at (tokens, first)->sentence &&
+      lex_at (tokens, last + 1)->sentence == lex_at (tokens, last)->sentence &&
+      info_at (tokens, last + 1)->start <= q->close_cp + 2 &&
+      lex_at (tokens, last + 1)->capitalised &&
+      !gloss_lexicon_contains (GLOSS_LEXICON_FUNCTION_WORD, lex_at (tokens, last + 1)->folded) &&
+      !gloss_lexicon_contains (GLOSS_LEXICON_STOPWORD, lex_at (tokens, last + 1)->folded))
+    {
+      const GlossLexToken *prev = lex_at (tokens, first - 1);
+
+      nickname = gloss_analysis_is_determiner (prev->folded) ||
+                 info_at (tokens, first - 1)->possessive ||
+                 (prev->capitalised && !prev->sentence_initial);
+    }
+
+  if (!nickname && first >= 2 && lex_at (tokens, first - 2)->sentence == lex_at (tokens, first)->sentence &&
+      is_naming_verb (lex_at (tokens, first - 2)->folded))
+    {
+      const GlossLexToken *object = lex_at (tokens, first - 1);
+
+      nickname = is_object_pronoun (object->folded) || object->capitalised;
+    }
+
+  /* Several words all capitalised are the title of a work ("the
+   * “Grand Solar Minimum”"), unless they name someone.
+   */
+  if (words > 1 && !lower && !nickname)
+    return;
+
+  /* Four words are a phrase of someone's, not a word held at a distance. */
+  if (words > 3 && !nickname)
+    return;
+
+  label = g_strndup (q->open_p, after - q->open_p);
+
+  if (nickname)
+    {
+      explanation = g_strdup_printf (_("name calling: the nickname %s stands in for a description"), label);
+      g_ptr_array_add (an->cues,
+                       gloss_analysis_new_cue ("name-calling", q->open_cp, q->close_cp + 1, label,
+                                               gloss_lexicon_get (GLOSS_LEXICON_NAME_CALLING)->score,
+                                               explanation));
+    }
+  else
+    {
+      explanation = g_strdup_printf (_("doubt: the scare quotes of %s keep the word at a distance"), label);
+      g_ptr_array_add (an->cues,
+                       gloss_analysis_new_cue ("doubt", q->open_cp, q->close_cp + 1, label, 0.4,
+                                               explanation));
+    }
+}
+
+/* Quotation marks around one to four words inside a sentence: a nickname
+ * pinned on someone (“Little Rocket Man”, the “Dirty Bomber” Jose Padilla)
+ * or scare quotes, which hold a word at a distance (the “experts”). A
+ * title, a phrase all in capitals or a whole sentence quoted is neither.
  */
 void
 gloss_analysis_find_scare_quotes (Analyser *an)
@@ -184,88 +449,56 @@ gloss_analysis_find_scare_quotes (Analyser *an)
   for (guint b = 0; b < n_blocks; b++)
     {
       const GlossBlock *block = gloss_document_get_block (an->document, b);
-      const char *p = an->text + block->byte_start;
+      const char *start = an->text + block->byte_start;
       const char *end = an->text + gloss_analysis_block_byte_end (an->text, block);
-      guint cp = block->start;
+      gunichar previous = 0;
       gunichar closer = 0;
-      const char *open_p = NULL;
-      guint open_cp = 0;
+      QuotedWords q = { NULL, };
+      guint cp = block->start;
 
       if (block->kind == GLOSS_BLOCK_HEADING || block->kind == GLOSS_BLOCK_PREFORMATTED ||
           block->kind == GLOSS_BLOCK_QUOTE)
         continue;
 
-      for (; p < end; p = g_utf8_next_char (p), cp++)
+      for (const char *p = start; p < end; previous = g_utf8_get_char (p), p = g_utf8_next_char (p), cp++)
         {
           gunichar c = g_utf8_get_char (p);
+          const char *next_p = g_utf8_next_char (p);
+          gunichar next = next_p < end ? g_utf8_get_char (next_p) : 0;
+          gboolean after_word = gloss_analysis_is_word_char (previous);
+          gboolean before_word = gloss_analysis_is_word_char (next);
 
-          if (closer == 0)
+          /* A single quotation mark between letters, or after one before
+           * anything else, is an apostrophe: "don’t", "the Joneses’ car".
+           */
+          if (closer != 0 && c == closer &&
+              ((c != 0x2019 && c != '\'') || !before_word))
             {
-              if (c == 0x201C || c == '"')
-                {
-                  closer = c == 0x201C ? 0x201D : '"';
-                  open_p = p;
-                  open_cp = cp;
-                }
+              q.close_p = p;
+              q.close_cp = cp;
+              add_quoted_words (an, block, &q);
+              closer = 0;
               continue;
             }
 
-          if (c != closer)
-            continue;
+          /* A second opening mark of the same kind before the first is
+           * closed: the first was unbalanced, or an apostrophe. Marks of
+           * another kind inside a quotation are the speaker's.
+           */
+          if (closer_for (c) != 0 && !after_word && before_word &&
+              (closer == 0 || closer_for (c) == closer))
+            {
+              closer = closer_for (c);
+              q.open_p = p;
+              q.open_cp = cp;
+              continue;
+            }
 
-          {
-            const char *inner = g_utf8_next_char (open_p);
-            const char *after = g_utf8_next_char (p);
-            guint words = 0;
-            gboolean lower = FALSE;
-            gboolean in_word = FALSE;
-            gboolean inside_sentence;
-
-            for (const char *q = inner; q < p; q = g_utf8_next_char (q))
-              {
-                gunichar qc = g_utf8_get_char (q);
-                gboolean w = gloss_analysis_is_word_char (qc);
-
-                if (w && !in_word)
-                  {
-                    words++;
-                    if (g_unichar_islower (qc))
-                      lower = TRUE;
-                  }
-                if (qc == '.' || qc == '?' || qc == '!' || qc == ',')
-                  words = 100;
-                in_word = w;
-              }
-
-            /* A word, or a comma or the like, before it in the sentence:
-             * quotation marks that open a sentence quote someone.
-             */
-            inside_sentence = FALSE;
-            for (const char *q = open_p; q > an->text + block->byte_start;)
-              {
-                gunichar qc;
-
-                q = g_utf8_prev_char (q);
-                qc = g_utf8_get_char (q);
-                if (g_unichar_isspace (qc))
-                  continue;
-
-                inside_sentence = gloss_analysis_is_word_char (qc) || qc == ',' || qc == ';' ||
-                                  qc == ':' || qc == '(' || qc == 0x2013 || qc == 0x2014;
-                break;
-              }
-
-            if (words >= 1 && words <= 3 && (lower || words == 1) && inside_sentence)
-              {
-                g_autofree char *label = g_strndup (open_p, after - open_p);
-                g_autofree char *explanation =
-                  g_strdup_printf (_("doubt: the scare quotes of %s keep the word at a distance"), label);
-
-                g_ptr_array_add (an->cues, gloss_analysis_new_cue ("doubt", open_cp, cp + 1, label, 0.4, explanation));
-              }
-
+          /* A few words are all a label can be; a long quotation stays
+           * open only for double marks, which must still pair up.
+           */
+          if (closer != 0 && closer != '"' && cp - q.open_cp > 60)
             closer = 0;
-          }
         }
     }
 }
