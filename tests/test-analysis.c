@@ -12,6 +12,7 @@
 
 #include "gloss-core.h"
 #include "gloss-analysis-private.h"
+#include "gloss-test-util.h"
 
 #define SEED_NAME "000_284833fbcc1a0483.txt"
 
@@ -417,10 +418,12 @@ test_analysis_cues (void)
   assert_cue (analysis, "intensifier", "Cycle Lanes", "clearly",
               "intensifier: 'clearly' adds force, not information");
   assert_cue (analysis, "rhetorical-question", "Millbrook",
-              "Is this really the best use of public money?", NULL);
+              "Is this really the best use of public money?",
+              "rhetorical question: 'Is this really' expects the answer it implies");
   /* The title is in the text as a heading here, so its question counts. */
   assert_cue (analysis, "rhetorical-question", "Should",
-              "Should Millbrook Build the Northern Bypass?", NULL);
+              "Should Millbrook Build the Northern Bypass?",
+              "question headline: puts an idea in the reader's mind without asserting it");
   assert_cue (analysis, "black-and-white", "Either", "Either we build the bypass or", NULL);
 }
 
@@ -620,6 +623,75 @@ test_analysis_cue_quoted_labels (void)
   assert_cue (analysis, "name-calling", "The gun-toting", "The gun-toting crowd", NULL);
 
   assert_findings_consistent (analysis);
+}
+
+static void
+test_analysis_questions (void)
+{
+  const char * const paragraphs[] = {
+    "The ferry has served the island for forty years. Why does it matter now? Because the new contract ends it in May.",
+    "Isn’t it time the council listened? The plan is fair to nobody, don’t you agree?",
+    "Did the council consult the islanders? No, it met behind closed doors. Will the ferry survive another winter?",
+    "Some call the plan a success, right? Right and wrong are not the council’s words.",
+    NULL
+  };
+  g_autoptr(GlossDocument) document = document_from_paragraphs (paragraphs);
+  g_autoptr(GlossAnalysis) analysis = gloss_analysis_new (document);
+
+  /* A question that the author answers at once moves the argument along;
+   * it is no cue.
+   */
+  assert_no_cue (analysis, "The ferry", "Why does it matter now?");
+  assert_no_cue (analysis, "Did the", "Did the council consult the islanders?");
+
+  /* One that expects the answer it implies names the words that make it
+   * do so, at its start or in its tag.
+   */
+  assert_cue (analysis, "rhetorical-question", "Isn’t", "Isn’t it time the council listened?",
+              "rhetorical question: 'Isn’t it' expects the answer it implies");
+  assert_cue (analysis, "rhetorical-question", "Isn’t", "The plan is fair to nobody, don’t you agree?",
+              "rhetorical question: 'don’t you agree' expects the answer it implies");
+  assert_cue (analysis, "rhetorical-question", "Some", "Some call the plan a success, right?",
+              "rhetorical question: 'right' expects the answer it implies");
+
+  /* One left unanswered at the end of its paragraph is left to the
+   * reader.
+   */
+  assert_cue (analysis, "rhetorical-question", "Did the", "Will the ferry survive another winter?",
+              "rhetorical question: asked and left for the reader to answer");
+
+  assert_findings_consistent (analysis);
+}
+
+static void
+test_analysis_question_title (void)
+{
+  g_autoptr(GlossDocument) document =
+    gloss_test_document_from_text ("# Is the Harbour Plan a Failure?\n\n"
+                                   "The council approved the harbour plan in March. It has cost more than promised. "
+                                   "The ferries now run half as often. Traders on the quay report fewer visitors. "
+                                   "The council says the work will end next year. Nobody expects it to.\n",
+                                   FALSE, NULL);
+  g_autoptr(GlossAnalysis) analysis = gloss_analysis_new (document);
+  GListModel *document_cues = gloss_analysis_get_document_cues (analysis);
+  gboolean found = FALSE;
+
+  /* A title that asks, and is not in the text, is a cue of the whole
+   * article.
+   */
+  for (guint i = 0; i < g_list_model_get_n_items (document_cues); i++)
+    {
+      g_autoptr(GlossFinding) cue = g_list_model_get_item (document_cues, i);
+
+      if (g_strcmp0 (gloss_finding_get_kind (cue), "rhetorical-question") == 0)
+        {
+          g_assert_cmpstr (gloss_finding_get_explanation (cue), ==,
+                           "question headline: “Is the Harbour Plan a Failure?” puts an idea in the "
+                           "reader's mind without asserting it");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
 }
 
 static void
@@ -1281,6 +1353,7 @@ test_analysis_seed (void)
   };
   GlossFinding *alternatives = NULL;
   GlossFinding *thesis = NULL;
+  GlossFinding *headline;
   double top = 0.0;
   guint previous = 0;
   const char *title;
@@ -1357,7 +1430,12 @@ test_analysis_seed (void)
   g_assert_true (has_cue_in (analysis, "hedge", "could", alternatives));
   g_assert_true (has_cue_in (analysis, "hedge", "might", alternatives));
 
-  /* The article names no source for anything it says. */
+  /* Its headline asks what it suggests, and it names no source for
+   * anything it says.
+   */
+  headline = find_finding (gloss_analysis_get_document_cues (analysis), "rhetorical-question", NULL);
+  g_assert_nonnull (headline);
+  g_assert_nonnull (strstr (gloss_finding_get_explanation (headline), "A Diplomatic Failure?”"));
   g_assert_nonnull (find_finding (gloss_analysis_get_document_cues (analysis), "no-source", NULL));
   g_assert_cmpuint (gloss_analysis_get_summary (analysis)->n_sources, ==, 0);
   g_assert_null (gloss_analysis_get_notice (analysis));
@@ -1378,6 +1456,8 @@ main (int   argc,
   g_test_add_func ("/core/analysis/cues/phrases", test_analysis_cue_phrases);
   g_test_add_func ("/core/analysis/cues/labels", test_analysis_cue_labels);
   g_test_add_func ("/core/analysis/cues/quoted-labels", test_analysis_cue_quoted_labels);
+  g_test_add_func ("/core/analysis/cues/questions", test_analysis_questions);
+  g_test_add_func ("/core/analysis/cues/question-title", test_analysis_question_title);
   g_test_add_func ("/core/analysis/claims", test_analysis_claims);
   g_test_add_func ("/core/analysis/claims/clauses", test_analysis_claim_clauses);
   g_test_add_func ("/core/analysis/evidence", test_analysis_evidence);

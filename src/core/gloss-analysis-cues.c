@@ -309,6 +309,183 @@ gloss_analysis_find_lexicon_cues (Analyser *an)
     }
 }
 
+/* Words that open a sentence without changing what it asks: "And why
+ * not?", "But is it fair?".
+ */
+static gboolean
+is_opening_conjunction (const char *folded)
+{
+  return strcmp (folded, "and") == 0 || strcmp (folded, "but") == 0 ||
+         strcmp (folded, "so") == 0 || strcmp (folded, "yet") == 0 ||
+         strcmp (folded, "or") == 0 || strcmp (folded, "then") == 0 ||
+         strcmp (folded, "now") == 0 || strcmp (folded, "well") == 0;
+}
+
+static gboolean
+is_wh_word (const char *folded)
+{
+  static const char * const words[] = {
+    "what", "why", "how", "who", "whom", "whose", "where", "when", "which", NULL
+  };
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (strcmp (folded, words[i]) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Words that open the answer to a yes-or-no question. */
+static gboolean
+is_answer_word (const char *folded)
+{
+  static const char * const words[] = {
+    "yes", "no", "not", "hardly", "nope", "certainly", "absolutely", "surely",
+    "perhaps", "maybe", "partly", "unlikely", "probably", NULL
+  };
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (strcmp (folded, words[i]) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The words of a question that make it expect its own answer, at its
+ * start ("Isn't it obvious") or as its tag ("..., don't you agree"), as a
+ * newly allocated string; NULL when there are none.
+ */
+static char *
+find_leading_words (const Analyser *an,
+                    const Sentence *s)
+{
+  const Tokens *tokens = &an->tokens;
+  const GlossLexToken *lex = (const GlossLexToken *)(gpointer)tokens->lex->data;
+  guint n_tokens = tokens->lex->len;
+  guint first = s->first_token;
+  guint end = s->first_token + s->n_tokens;
+  GlossLexMatch match;
+
+  if (s->n_tokens == 0)
+    return NULL;
+
+  for (guint skipped = 0; skipped < 2 && first + 1 < end && is_opening_conjunction (lex[first].folded); skipped++)
+    first++;
+
+  if (gloss_lexicon_match (lex, n_tokens, first, GLOSS_LEXICON_RHETORICAL, &match) &&
+      match.first + match.n_tokens <= end)
+    return gloss_analysis_tokens_dup_range (tokens, match.first, match.n_tokens);
+
+  /* "It is fair, right?" */
+  if (end - first > 1 && !lex[end - 1].joined && strcmp (lex[end - 1].folded, "right") == 0)
+    return gloss_analysis_tokens_dup_range (tokens, end - 1, 1);
+
+  /* A tag follows a comma: "It is fair, isn't it?" */
+  for (guint t = end > first + 4 ? end - 4 : first + 1; t < end; t++)
+    {
+      if (!lex[t].joined &&
+          gloss_lexicon_match (lex, n_tokens, t, GLOSS_LEXICON_RHETORICAL, &match) &&
+          match.first + match.n_tokens == end)
+        return gloss_analysis_tokens_dup_range (tokens, match.first, match.n_tokens);
+    }
+
+  return NULL;
+}
+
+/* Whether the author answers the question at @index right away, in the
+ * next sentence of its paragraph: "Why does it matter? Because ...", "Did
+ * it work? Not at all." A question that heads a section is answered by the
+ * section.
+ */
+static gboolean
+is_answered (const Analyser *an,
+             guint           index)
+{
+  const Sentence *s = &g_array_index (an->sentences, Sentence, index);
+  const Sentence *next;
+  const char *opening;
+  guint first = s->first_token;
+  gboolean wh;
+
+  if (s->n_tokens == 0)
+    return FALSE;
+
+  while (first + 1 < s->first_token + s->n_tokens &&
+         is_opening_conjunction (lex_at (&an->tokens, first)->folded))
+    first++;
+  wh = is_wh_word (lex_at (&an->tokens, first)->folded);
+
+  /* "Why did the plan fail?" over a section that says why; a heading that
+   * asks yes or no ("Will the plan fail?") leaves the answer to the
+   * reader.
+   */
+  if ((s->flags & SENTENCE_HEADING) != 0)
+    return wh;
+
+  if (index + 1 >= an->sentences->len)
+    return FALSE;
+
+  next = &g_array_index (an->sentences, Sentence, index + 1);
+  if (next->block != s->block || (next->flags & SENTENCE_QUESTION) != 0 || next->n_tokens == 0)
+    return FALSE;
+
+  if (wh)
+    return TRUE;
+
+  opening = lex_at (&an->tokens, next->first_token)->folded;
+
+  /* "Of course not." */
+  if (strcmp (opening, "of") == 0)
+    return next->n_tokens > 1 && strcmp (lex_at (&an->tokens, next->first_token + 1)->folded, "course") == 0;
+
+  return is_answer_word (opening);
+}
+
+/* Questions that the author asks. One in the headline suggests what the
+ * article need not state; one that expects its own answer, or that is
+ * left for the reader to answer, steers the reader; one that the author
+ * answers at once only moves the argument along and is not a cue.
+ */
+static void
+add_question (Analyser *an,
+              guint     index)
+{
+  const Sentence *s = &g_array_index (an->sentences, Sentence, index);
+  g_autofree char *label = gloss_analysis_dup_sentence (an, s);
+  g_autofree char *leading = NULL;
+  g_autofree char *explanation = NULL;
+  double score;
+
+  if ((s->flags & SENTENCE_HEADLINE) != 0 ||
+      ((s->flags & SENTENCE_HEADING) != 0 && index == 0))
+    {
+      explanation = g_strdup (_("question headline: puts an idea in the reader's mind without asserting it"));
+      score = 0.7;
+    }
+  else if ((leading = find_leading_words (an, s)) != NULL)
+    {
+      explanation = g_strdup_printf (_("rhetorical question: '%s' expects the answer it implies"), leading);
+      score = 0.7;
+    }
+  else if (!is_answered (an, index))
+    {
+      explanation = g_strdup (_("rhetorical question: asked and left for the reader to answer"));
+      score = 0.5;
+    }
+  else
+    {
+      return;
+    }
+
+  g_ptr_array_add (an->cues,
+                   gloss_analysis_new_cue ("rhetorical-question", s->start, s->end, label, score,
+                                           explanation));
+}
+
 void
 gloss_analysis_find_sentence_cues (Analyser *an)
 {
@@ -319,13 +496,7 @@ gloss_analysis_find_sentence_cues (Analyser *an)
       const Sentence *s = &g_array_index (an->sentences, Sentence, i);
 
       if ((s->flags & SENTENCE_QUESTION) != 0)
-        {
-          g_autofree char *label = gloss_analysis_dup_sentence (an, s);
-
-          g_ptr_array_add (an->cues,
-                           gloss_analysis_new_cue ("rhetorical-question", s->start, s->end, label, 0.6,
-                                                   _("rhetorical question: steers the reader towards an answer")));
-        }
+        add_question (an, i);
 
       if ((s->flags & SENTENCE_EXCLAMATION) != 0 && s->n_tokens >= 2 && s->n_tokens <= 6 &&
           (s->flags & SENTENCE_HEADING) == 0)
@@ -526,6 +697,39 @@ has_counter_voice (const Analyser *an)
   return FALSE;
 }
 
+/* A headline that asks, when the headline is the document's title and
+ * not a sentence of the text: "A Diplomatic Failure?".
+ */
+static void
+add_question_title (Analyser *an)
+{
+  const char *title = gloss_document_get_title (an->document);
+  g_autofree char *explanation = NULL;
+  gsize len;
+
+  if (title == NULL)
+    return;
+
+  len = strlen (title);
+  while (len > 0 && g_ascii_isspace (title[len - 1]))
+    len--;
+  if (len == 0 || title[len - 1] != '?')
+    return;
+
+  for (guint i = 0; i < an->sentences->len && i < 2; i++)
+    {
+      const Sentence *s = &g_array_index (an->sentences, Sentence, i);
+      g_autofree char *text = gloss_analysis_dup_sentence (an, s);
+
+      if ((s->flags & SENTENCE_HEADLINE) != 0 || g_utf8_collate (text, title) == 0)
+        return;
+    }
+
+  explanation = g_strdup_printf (_("question headline: “%s” puts an idea in the reader's mind without asserting it"), title);
+  g_ptr_array_add (an->document_cues,
+                   gloss_analysis_new_cue ("rhetorical-question", 0, 0, NULL, 0.7, explanation));
+}
+
 void
 gloss_analysis_find_document_cues (Analyser *an)
 {
@@ -534,6 +738,8 @@ gloss_analysis_find_document_cues (Analyser *an)
   guint n_sourced = 0;
   guint n_voiced = 0;
   guint n_sentences = 0;
+
+  add_question_title (an);
 
   for (guint i = 0; i < an->sentences->len; i++)
     {

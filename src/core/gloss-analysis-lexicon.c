@@ -85,6 +85,7 @@ static const LexiconInfo infos[GLOSS_N_LEXICONS] = {
   [GLOSS_LEXICON_TIME] = { "time", NULL, 0.00 },
   [GLOSS_LEXICON_PERSON] = { "person", NULL, 0.00 },
   [GLOSS_LEXICON_JUDGEMENT] = { "judgement", NULL, 0.00 },
+  [GLOSS_LEXICON_RHETORICAL] = { "rhetorical", NULL, 0.00 },
 };
 
 /* Explanations that a list entry may choose instead of its list's own, by
