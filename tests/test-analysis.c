@@ -132,6 +132,26 @@ find_finding (GListModel *model,
   return NULL;
 }
 
+/* The range of the first occurrence of @label after @context. */
+static void
+find_label (GlossAnalysis *analysis,
+            const char    *context,
+            const char    *label,
+            guint         *start,
+            guint         *end)
+{
+  const char *text = gloss_document_get_text (gloss_analysis_get_document (analysis));
+  const char *after = strstr (text, context);
+  const char *at;
+
+  g_assert_nonnull (after);
+  at = strstr (after, label);
+  g_assert_nonnull (at);
+
+  *start = g_utf8_pointer_to_offset (text, at);
+  *end = *start + g_utf8_strlen (label, -1);
+}
+
 /* Asserts a cue of @kind labelled @label at the first place @label occurs
  * after @context in the text, with @explanation.
  */
@@ -142,12 +162,11 @@ assert_cue (GlossAnalysis *analysis,
             const char    *label,
             const char    *explanation)
 {
-  GlossDocument *document = gloss_analysis_get_document (analysis);
-  const char *text = gloss_document_get_text (document);
-  const char *at = strstr (strstr (text, context), label);
-  guint start = g_utf8_pointer_to_offset (text, at);
-  guint end = start + g_utf8_strlen (label, -1);
   GListModel *cues = gloss_analysis_get_cues (analysis);
+  guint start;
+  guint end;
+
+  find_label (analysis, context, label, &start, &end);
 
   for (guint i = 0; i < g_list_model_get_n_items (cues); i++)
     {
@@ -562,12 +581,11 @@ assert_no_cue (GlossAnalysis *analysis,
                const char    *context,
                const char    *label)
 {
-  GlossDocument *document = gloss_analysis_get_document (analysis);
-  const char *text = gloss_document_get_text (document);
-  const char *at = strstr (strstr (text, context), label);
-  guint start = g_utf8_pointer_to_offset (text, at);
-  guint end = start + g_utf8_strlen (label, -1);
   GListModel *cues = gloss_analysis_get_cues (analysis);
+  guint start;
+  guint end;
+
+  find_label (analysis, context, label, &start, &end);
 
   for (guint i = 0; i < g_list_model_get_n_items (cues); i++)
     {

@@ -50,6 +50,7 @@ static const Target targets[] = {
   { "text", run_text },
   { "markdown", run_markdown },
   { "sidecar", fuzz_sidecar },
+  { "analysis", fuzz_analysis },
 };
 
 static void

@@ -328,13 +328,7 @@ is_wh_word (const char *folded)
     "what", "why", "how", "who", "whom", "whose", "where", "when", "which", NULL
   };
 
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (strcmp (folded, words[i]) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  return gloss_analysis_word_in (folded, words);
 }
 
 /* Words that open the answer to a yes-or-no question. */
@@ -346,13 +340,7 @@ is_answer_word (const char *folded)
     "perhaps", "maybe", "partly", "unlikely", "probably", NULL
   };
 
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (strcmp (folded, words[i]) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  return gloss_analysis_word_in (folded, words);
 }
 
 /* The words of a question that make it expect its own answer, at its

@@ -227,7 +227,7 @@ gloss_analysis_find_labels (const Analyser *an,
     }
 }
 
-/* Words that pin a name on someone: "dubbed him", "called it". */
+/* Verbs that pin a name on someone: "dubbed him", "called her". */
 static gboolean
 is_naming_verb (const char *folded)
 {
@@ -238,13 +238,7 @@ is_naming_verb (const char *folded)
     "christened", NULL
   };
 
-  for (guint i = 0; verbs[i] != NULL; i++)
-    {
-      if (strcmp (folded, verbs[i]) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  return gloss_analysis_word_in (folded, verbs);
 }
 
 static gboolean

@@ -181,19 +181,6 @@ feature_add_literal (FeatureSet *set,
 }
 
 static gboolean
-word_in (const char         *folded,
-         const char * const *words)
-{
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (strcmp (folded, words[i]) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
 is_closing_char (gunichar c)
 {
   return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == ')' || c == ']' ||
@@ -313,11 +300,11 @@ collect_features (FeatureSet   *set,
       if (!tok->capitalised && g_utf8_strlen (tok->folded, -1) > 4 &&
           g_str_has_suffix (tok->folded, "ed") && !g_str_has_suffix (tok->folded, "eed"))
         past++;
-      if (word_in (tok->folded, first_person))
+      if (gloss_analysis_word_in (tok->folded, first_person))
         feature_add_literal (set, "person:1");
-      if (word_in (tok->folded, second_person))
+      if (gloss_analysis_word_in (tok->folded, second_person))
         feature_add_literal (set, "person:2");
-      if ((word_in (tok->folded, future) || (flen > 3 && g_str_has_suffix (tok->folded, "'ll"))) &&
+      if ((gloss_analysis_word_in (tok->folded, future) || (flen > 3 && g_str_has_suffix (tok->folded, "'ll"))) &&
           !(tok->capitalised && !tok->sentence_initial))
         feature_add_literal (set, "tense:future");
       if (strcmp (tok->folded, "has") == 0 || strcmp (tok->folded, "have") == 0 ||
@@ -335,9 +322,9 @@ collect_features (FeatureSet   *set,
                 }
             }
         }
-      if (word_in (tok->folded, percent_words))
+      if (gloss_analysis_word_in (tok->folded, percent_words))
         pct = TRUE;
-      if (word_in (tok->folded, money_words))
+      if (gloss_analysis_word_in (tok->folded, money_words))
         money = TRUE;
 
       gloss_lexicon_match_at (tokens, n_tokens, i, mask, presence_cb, &presence);

@@ -34,13 +34,7 @@ gloss_analysis_is_modifier (const char *folded)
     "awfully", "painfully", "woefully", "grossly", "remarkably", "unbelievably", NULL
   };
 
-  for (guint i = 0; modifiers[i] != NULL; i++)
-    {
-      if (strcmp (folded, modifiers[i]) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  return gloss_analysis_word_in (folded, modifiers);
 }
 
 /* Whether a word reads as an adjective or a participle, which colours the

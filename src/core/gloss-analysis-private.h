@@ -147,6 +147,8 @@ typedef struct {
 } Statistic;
 
 gboolean     gloss_analysis_is_word_char             (gunichar        c);
+gboolean     gloss_analysis_word_in                  (const char     *folded,
+                                                      const char * const *words);
 void         gloss_analysis_tokens_init              (Tokens         *tokens,
                                                       const char     *text);
 void         gloss_analysis_tokens_clear             (Tokens         *tokens);

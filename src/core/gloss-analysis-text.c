@@ -60,6 +60,20 @@ gloss_analysis_is_word_char (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
+/* Whether @folded is one of the NULL-terminated @words. */
+gboolean
+gloss_analysis_word_in (const char         *folded,
+                        const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (strcmp (folded, words[i]) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Splits [byte_start, byte_end) of tokens->text into words. A word is a
  * run of letters and digits; an apostrophe or a hyphen between two letters
  * and a point or a comma between two digits stay inside it, so that

@@ -99,6 +99,64 @@ fuzz_import (const guint8        *data,
 }
 
 static inline void
+fuzz_check_findings (GListModel *findings,
+                     guint       length)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GlossFinding) finding = g_list_model_get_item (findings, i);
+      const char *label = gloss_finding_get_label (finding);
+      const char *explanation = gloss_finding_get_explanation (finding);
+
+      g_assert_cmpuint (gloss_finding_get_start (finding), <=, gloss_finding_get_end (finding));
+      g_assert_cmpuint (gloss_finding_get_end (finding), <=, length);
+      g_assert_cmpfloat (gloss_finding_get_score (finding), >=, 0.0);
+      g_assert_cmpfloat (gloss_finding_get_score (finding), <=, 1.0);
+      g_assert_nonnull (gloss_finding_get_kind (finding));
+      g_assert_true (label == NULL || g_utf8_validate (label, -1, NULL));
+      g_assert_true (explanation == NULL || g_utf8_validate (explanation, -1, NULL));
+    }
+}
+
+/* The analysis of a plain-text article: every finding lies inside the
+ * text, sentences come in order, and every explanation is text.
+ */
+static inline void
+fuzz_analysis (const guint8 *data,
+               gsize         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossAnalysis) analysis = NULL;
+  const GlossRange *sentences;
+  guint n_sentences = 0;
+  guint length;
+  guint previous_end = 0;
+
+  document = gloss_import_bytes (bytes, GLOSS_DOCUMENT_FORMAT_TEXT, NULL, &error);
+  if (document == NULL)
+    return;
+
+  length = gloss_document_get_length (document);
+  analysis = gloss_analysis_new (document);
+
+  sentences = gloss_analysis_get_sentences (analysis, &n_sentences);
+  for (guint i = 0; i < n_sentences; i++)
+    {
+      g_assert_cmpuint (sentences[i].start, >=, previous_end);
+      g_assert_cmpuint (sentences[i].end, <=, length);
+      previous_end = sentences[i].end;
+    }
+
+  fuzz_check_findings (gloss_analysis_get_sections (analysis), length);
+  fuzz_check_findings (gloss_analysis_get_claims (analysis), length);
+  fuzz_check_findings (gloss_analysis_get_evidence (analysis), length);
+  fuzz_check_findings (gloss_analysis_get_cues (analysis), length);
+  fuzz_check_findings (gloss_analysis_get_document_cues (analysis), length);
+}
+
+static inline void
 fuzz_import_mhtml (const guint8 *data,
                    gsize         size)
 {
