@@ -280,7 +280,7 @@ gloss_analysis_find_anecdotes (Analyser *an)
     {
       Sentence *s = &g_array_index (an->sentences, Sentence, i);
       SentenceScan scan = { 0, G_MAXUINT, G_MAXUINT, 0, G_MAXUINT };
-      const GlossLexToken *sl = lex + s->first_token;
+      const GlossLexToken *sl;
       gboolean specific = FALSE;
       gboolean first_person = FALSE;
       g_autofree char *label = NULL;
@@ -294,6 +294,7 @@ gloss_analysis_find_anecdotes (Analyser *an)
           (s->evidence & ANECDOTE_EXCLUDES) != 0)
         continue;
 
+      sl = lex + s->first_token;
       for (guint t = 0; t < s->n_tokens; t++)
         {
           const TokenInfo *info = info_at (tokens, s->first_token + t);

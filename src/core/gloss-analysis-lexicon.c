@@ -241,6 +241,8 @@ typedef struct {
   EntryList   by_prefix;
   /* Per lexicon, its one-word entries. */
   GHashTable *single_words[GLOSS_N_LEXICONS];
+  /* The text of every entry. */
+  GStringChunk *strings;
 } Index;
 
 static void
@@ -318,7 +320,7 @@ get_index (void)
     {
       Index *built = g_new0 (Index, 1);
       /* The lists live as long as the process. */
-      GStringChunk *strings = g_string_chunk_new (16384);
+      GStringChunk *strings = built->strings = g_string_chunk_new (16384);
 
       for (guint l = 0; l < GLOSS_N_LEXICONS; l++)
         {
