@@ -283,7 +283,7 @@ gloss_application_startup (GApplication *app)
     { "win.open", { "<Control>o", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.toggle-pane", { "F9", NULL } },
-    { "win.export-markdown", { "<Control><Shift>e", NULL } },
+    { "win.export-notes::md", { "<Control><Shift>e", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
     { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
     { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },

@@ -230,17 +230,62 @@ export_done_cb (GObject      *source,
   _gloss_window_toast (self, message, 5);
 }
 
+/* The formats that notes export to, as the export menu offers them. */
+typedef struct {
+  const char *id;           /* the parameter of win.export-notes */
+  const char *title;        /* of the file chooser */
+  const char *filter_name;
+  const char *suffix;
+  const char *mime_type;
+} ExportFormat;
+
+static const ExportFormat export_formats[] = {
+  { "md", N_("Export Notes as Markdown"), N_("Markdown"), "md", "text/markdown" },
+  { "html", N_("Export Notes as a Web Page"), N_("Web page"), "html", "text/html" },
+  { "csv", N_("Export Notes as a Spreadsheet"), N_("CSV spreadsheet"), "csv", "text/csv" },
+  { "w3c", N_("Export Notes as Web Annotations"), N_("Web Annotation (JSON-LD)"), "jsonld",
+    "application/ld+json" },
+};
+
+static const ExportFormat *
+find_export_format (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    {
+      if (g_strcmp0 (export_formats[i].id, id) == 0)
+        return &export_formats[i];
+    }
+
+  return NULL;
+}
+
+static char *
+export_notes (GlossWindow        *self,
+              const ExportFormat *format)
+{
+  GlossDocument *document = gloss_article_get_document (self->article);
+
+  if (strcmp (format->id, "html") == 0)
+    return gloss_export_html (document, G_LIST_MODEL (self->store));
+  if (strcmp (format->id, "csv") == 0)
+    return gloss_export_csv (document, G_LIST_MODEL (self->store));
+  if (strcmp (format->id, "w3c") == 0)
+    return gloss_export_web_annotation (self->store);
+  return gloss_export_markdown (document, G_LIST_MODEL (self->store));
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     GlossWindow     *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->article != NULL)
+  const ExportFormat *format = g_object_get_data (G_OBJECT (dialog), "gloss-export-format");
+
+  if (response == GTK_RESPONSE_ACCEPT && self->article != NULL && format != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      char *markdown = gloss_export_markdown (gloss_article_get_document (self->article),
-                                              G_LIST_MODEL (self->store));
-      g_autoptr(GBytes) bytes = g_bytes_new_take (markdown, strlen (markdown));
+      char *output = export_notes (self, format);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (output, strlen (output));
 
       /* The chooser has already asked before replacing an existing file;
        * the replacement itself is atomic.
@@ -256,40 +301,44 @@ export_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-export_markdown_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+export_notes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
+  const ExportFormat *format = find_export_format (g_variant_get_string (parameter, NULL));
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *basename = NULL;
+  g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
   char *dot;
 
-  if (self->article == NULL || self->chooser != NULL)
+  if (self->article == NULL || self->chooser != NULL || format == NULL)
     return;
 
   basename = g_file_get_basename (self->file);
   dot = strrchr (basename, '.');
   if (dot != NULL && dot != basename)
     *dot = '\0';
-  /* Translators: the file name suggested for exported notes; %s is the
-   * article's file name without its extension.
+  /* Translators: the file name suggested for exported notes, before its
+   * extension; %s is the article's file name without its extension.
    */
-  name = g_strdup_printf (_("%s-notes.md"), basename);
+  stem = g_strdup_printf (_("%s-notes"), basename);
+  name = g_strconcat (stem, ".", format->suffix, NULL);
 
-  chooser = gtk_file_chooser_native_new (_("Export Notes as Markdown"),
+  chooser = gtk_file_chooser_native_new (_(format->title),
                                          GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"),
                                          _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Markdown"));
-  gtk_file_filter_add_suffix (filter, "md");
-  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_set_name (filter, _(format->filter_name));
+  gtk_file_filter_add_suffix (filter, format->suffix);
+  gtk_file_filter_add_mime_type (filter, format->mime_type);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gloss_window_set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "gloss-export-format", (gpointer)format);
 
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   gtk_native_dialog_set_modal (self->chooser, TRUE);
@@ -621,7 +670,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "note.comment", has_selection);
   gtk_widget_action_set_enabled (widget, "note.delete", has_notes);
   gtk_widget_action_set_enabled (widget, "note.undo-delete", has_article && self->deleted_note != NULL);
-  gtk_widget_action_set_enabled (widget, "win.export-markdown", has_article);
+  gtk_widget_action_set_enabled (widget, "win.export-notes", has_article);
   gtk_widget_action_set_enabled (widget, "win.reload-article", has_article && !self->reloading);
 }
 
@@ -759,7 +808,7 @@ _gloss_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.reload-article", NULL, reload_article_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-pane", "show-pane");
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
-  gtk_widget_class_install_action (widget_class, "win.export-markdown", NULL, export_markdown_action);
+  gtk_widget_class_install_action (widget_class, "win.export-notes", "s", export_notes_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);

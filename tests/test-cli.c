@@ -492,6 +492,124 @@ test_export (void)
   gloss_test_remove_tree (dir);
 }
 
+/* Copies export-article.md and its sidecar into a new folder, so that
+ * nothing the command does can touch the fixtures.
+ */
+static char *
+copy_export_fixture (char **out_dir)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "export-article.md", NULL);
+  const char *names[] = { "export-article.md", "export-article.md.gloss.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *source = fixture (names[i]);
+      g_autofree char *target = g_build_filename (dir, names[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (target, contents, length, NULL));
+    }
+
+  *out_dir = g_steal_pointer (&dir);
+  return g_steal_pointer (&path);
+}
+
+static gsize
+offset_of (const char *haystack,
+           const char *needle)
+{
+  const char *p = strstr (haystack, needle);
+
+  if (p == NULL)
+    g_error ("“%s” is not in the output:\n%s", needle, haystack);
+  return p - haystack;
+}
+
+static void
+test_export_html_csv (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *article = copy_export_fixture (&dir);
+  g_autofree char *sidecar = g_strconcat (article, ".gloss.json", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "notes.html", NULL);
+  g_autofree char *sidecar_before = NULL;
+  g_autofree char *sidecar_after = NULL;
+  g_autofree char *written = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) html = { 0 };
+  g_auto(Run) to_file = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) pdf = { 0 };
+  g_auto(Run) help = { 0 };
+
+  g_assert_true (g_file_get_contents (sidecar, &sidecar_before, NULL, NULL));
+
+  RUN (&html, NULL, "export", "--format=html", article);
+  g_assert_cmpint (html.status, ==, 0);
+  g_assert_cmpstr (html.err, ==, "");
+  g_assert_true (g_str_has_prefix (html.out, "<!DOCTYPE html>\n<html lang=\"en\">\n"));
+  g_assert_true (g_str_has_suffix (html.out, "</html>\n"));
+  g_assert_nonnull (strstr (html.out, "<title>Night trains are back. Who are they for? — notes</title>"));
+  g_assert_nonnull (strstr (html.out, "Ines Ferreira"));
+  g_assert_nonnull (strstr (html.out, "4 notes"));
+  g_assert_null (strstr (html.out, "<script"));
+  /* Sections in order, each note under its own, the orphan last. */
+  g_assert_cmpuint (offset_of (html.out, "<h2>Introduction</h2>"), <, offset_of (html.out, "promise a cleaner way"));
+  g_assert_cmpuint (offset_of (html.out, "promise a cleaner way"), <, offset_of (html.out, "<h2>The case for sleepers</h2>"));
+  g_assert_cmpuint (offset_of (html.out, "<h2>The case for sleepers</h2>"), <, offset_of (html.out, "the greenest way to cross Europe"));
+  g_assert_cmpuint (offset_of (html.out, "the greenest way to cross Europe"), <, offset_of (html.out, "<h2>What the tickets cost</h2>"));
+  g_assert_cmpuint (offset_of (html.out, "<h2>What the tickets cost</h2>"), <, offset_of (html.out, "costs around 400 €"));
+  g_assert_cmpuint (offset_of (html.out, "costs around 400 €"), <, offset_of (html.out, "<h2>Notes that could not be placed</h2>"));
+  g_assert_cmpuint (offset_of (html.out, "<h2>Notes that could not be placed</h2>"), <, offset_of (html.out, "sleepers now run every night"));
+  g_assert_nonnull (strstr (html.out, "<p>Cleaner than <em>what</em>? Flying, driving or the bus?</p>"));
+  g_assert_nonnull (strstr (html.out, "<a href=\"https://example.org/fares-2026\" rel=\"noreferrer\">"));
+
+  RUN (&to_file, NULL, "export", "--format=html", "-o", out_path, article);
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_assert_cmpstr (to_file.out, ==, "");
+  g_assert_true (g_file_get_contents (out_path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, html.out);
+
+  RUN (&csv, NULL, "export", "--format=csv", article);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpstr (csv.err, ==, "");
+  g_assert_true (g_str_has_prefix (csv.out,
+                                   "id,section,start,end,quote,kind,tags,note,source,source_type,"
+                                   "verdict,creator,role,created,modified,status\r\n"));
+  g_assert_true (g_str_has_suffix (csv.out, ",orphan\r\n"));
+  /* One record a note; the orphan's note spans two lines. */
+  lines = g_strsplit (csv.out, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 4 + 1);
+  g_assert_true (g_str_has_prefix (lines[1], "urn:uuid:5c1d7a40-3b2e-4f61-9a0c-e0a7b1c2d301,Introduction,"));
+  g_assert_true (g_str_has_prefix (lines[2], "urn:uuid:5c1d7a40-3b2e-4f61-9a0c-e0a7b1c2d302,The case for sleepers,"));
+  g_assert_nonnull (strstr (lines[2], ",\"The operator calls it \"\"the greenest way to cross Europe\"\"\",bias,Slogan,"));
+  g_assert_true (g_str_has_prefix (lines[3], "urn:uuid:5c1d7a40-3b2e-4f61-9a0c-e0a7b1c2d303,What the tickets cost,"));
+  g_assert_nonnull (strstr (lines[3], ",costs around 400 €,evidence,"));
+  g_assert_nonnull (strstr (lines[3], ",\"'=HYPERLINK(\"\"https://example.org/x\"\",\"\"click\"\")\","));
+  g_assert_nonnull (strstr (lines[3], ",https://example.org/fares-2026,news,supports,Ms Haddad,teacher,"));
+  g_assert_true (g_str_has_prefix (lines[4], "urn:uuid:5c1d7a40-3b2e-4f61-9a0c-e0a7b1c2d304,,,,"));
+  g_assert_nonnull (strstr (lines[4], ",\"Line one\nline two\","));
+  g_assert_cmpstr (lines[5], ==, "");
+
+  RUN (&pdf, NULL, "export", "--format=pdf", article);
+  g_assert_cmpint (pdf.status, ==, 2);
+  g_assert_cmpstr (pdf.out, ==, "");
+  g_assert_nonnull (strstr (pdf.err, "md, html, csv or w3c"));
+
+  RUN (&help, NULL, "help");
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--format=md|html|csv|w3c"));
+
+  /* Exporting reads the notes and never rewrites them. */
+  g_assert_true (g_file_get_contents (sidecar, &sidecar_after, NULL, NULL));
+  g_assert_cmpstr (sidecar_after, ==, sidecar_before);
+
+  gloss_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -505,6 +623,7 @@ main (int    argc,
   g_test_add_func ("/cli/classify-sentences", test_classify_sentences);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/export", test_export);
+  g_test_add_func ("/cli/export/html-csv", test_export_html_csv);
 
   return g_test_run ();
 }

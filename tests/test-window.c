@@ -1238,6 +1238,122 @@ test_pane_summary (void)
     }
 }
 
+static gboolean
+has_file_chooser (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        {
+          *(GtkWindow **)data = toplevel;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+typedef struct {
+  GtkFileChooser *chooser;
+  GFile          *file;
+} ChooserQuery;
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  ChooserQuery *query = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (query->chooser);
+
+  return file != NULL && g_file_equal (file, query->file);
+}
+
+/* The export writes its file in one piece: whole once it is not empty. */
+static gboolean
+file_has_contents (gpointer data)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (G_FILE (data), G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL && g_file_info_get_size (info) > 0;
+}
+
+/* Exports the notes as @format through the export menu's file chooser,
+ * as a reader does, to @name in @directory (the article's, where the
+ * chooser opens), and returns what was written.
+ */
+static char *
+export_through_chooser (GlossWindow *window,
+                        const char  *format,
+                        const char  *directory,
+                        const char  *name)
+{
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *chooser = NULL;
+  ChooserQuery query;
+  char *contents = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-notes", "s", format));
+  gloss_test_wait_until (has_file_chooser, &chooser, "the export file chooser");
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* The chooser reads the folder before it knows the file. */
+  query.chooser = GTK_FILE_CHOOSER (chooser);
+  query.file = file;
+  gloss_test_wait_until (chooser_has_file, &query, "the chooser to take the folder and name");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  gloss_test_wait_until (file_has_contents, file, "the exported file");
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static void
+test_export_notes (void)
+{
+  static const char quote[] = "This reckless scheme is a slap in the face";
+  static const char note_text[] = "Loaded words, no figures: compare, \"before\" and after.";
+  g_autoptr(GlossWindow) window = NULL;
+  g_autoptr(GlossAnnotation) note = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *expected = NULL;
+  GlossArticle *article;
+  Workspace workspace;
+
+  workspace_init (&workspace, "window-article.txt", "old-town.txt");
+  window = open_from_command_line (workspace.article);
+  gloss_test_wait_until (window_is_done_loading, window, "the article to load");
+  gloss_test_wait_until (article_is_ready, window, "the article view and the side pane");
+
+  note = add_note (window, quote, "note.bias", NULL, note_text);
+  article = gloss_window_get_article (window);
+
+  /* The chooser suggests a name after the article and writes exactly what
+   * the export of the same notes gives.
+   */
+  csv = export_through_chooser (window, "csv", workspace.directory, "class-notes.csv");
+  expected = gloss_export_csv (gloss_article_get_document (article),
+                               G_LIST_MODEL (gloss_article_get_store (article)));
+  g_assert_cmpstr (csv, ==, expected);
+  g_assert_nonnull (strstr (csv, quote));
+  g_assert_nonnull (strstr (csv, "\"Loaded words, no figures: compare, \"\"before\"\" and after.\""));
+
+  html = export_through_chooser (window, "html", workspace.directory, "class-notes.html");
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html, quote));
+
+  close_window (g_steal_pointer (&window));
+  workspace_clear (&workspace);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1313,6 +1429,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/close-saves-note-being-written", test_close_saves_note_being_written);
   g_test_add_func ("/gui/window/reading-view-stops", test_reading_view_stops);
   g_test_add_func ("/gui/window/pane-summary", test_pane_summary);
+  g_test_add_func ("/gui/window/export-notes", test_export_notes);
   /* Last: the application quits on the signal. */
   g_test_add_func ("/gui/window/terminate-saves-notes", test_terminate_saves_notes);
 

@@ -646,7 +646,7 @@ command_export (int    argc,
   GlossAnnotationStore *store;
   const GError *sidecar_error;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: md or w3c"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: md, html, csv or w3c"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, N_("Write to OUT instead of standard output"), N_("OUT") },
     { NULL }
   };
@@ -659,9 +659,10 @@ command_export (int    argc,
   if (argc != 2)
     return usage_error ("export", _("expected exactly one FILE"));
   if (format == NULL)
-    return usage_error ("export", _("--format is required (md or w3c)"));
-  if (!g_str_equal (format, "md") && !g_str_equal (format, "w3c"))
-    return usage_error ("export", _("--format must be md or w3c"));
+    return usage_error ("export", _("--format is required (md, html, csv or w3c)"));
+  if (!g_str_equal (format, "md") && !g_str_equal (format, "html") &&
+      !g_str_equal (format, "csv") && !g_str_equal (format, "w3c"))
+    return usage_error ("export", _("--format must be md, html, csv or w3c"));
 
   article_file = article_for_argument (argv[1]);
   article = gloss_article_load (article_file, NULL, &error);
@@ -677,16 +678,17 @@ command_export (int    argc,
     {
       output = gloss_export_markdown (gloss_article_get_document (article), G_LIST_MODEL (store));
     }
+  else if (g_str_equal (format, "html"))
+    {
+      output = gloss_export_html (gloss_article_get_document (article), G_LIST_MODEL (store));
+    }
+  else if (g_str_equal (format, "csv"))
+    {
+      output = gloss_export_csv (gloss_article_get_document (article), G_LIST_MODEL (store));
+    }
   else
     {
-      g_autoptr(JsonNode) root = gloss_annotation_store_to_json (store);
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autofree char *json = NULL;
-
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      json = json_generator_to_data (generator, NULL);
-      output = g_strconcat (json, "\n", NULL);
+      output = gloss_export_web_annotation (store);
     }
 
   if (!write_output (output_path, output, -1, &error))
@@ -738,7 +740,7 @@ static const Command commands[] = {
   { "extract", "[--format=text|html|json] FILE", N_("Print the main article of FILE"), command_extract },
   { "analyze", "[--json] FILE", N_("Print metadata, blocks, sections, claims, evidence and cues"), command_analyze },
   { "classify-sentences", "", N_("Classify sentences read from standard input, one per line"), command_classify_sentences },
-  { "export", "--format=md|w3c [-o OUT] FILE", N_("Export the notes made on FILE"), command_export },
+  { "export", "--format=md|html|csv|w3c [-o OUT] FILE", N_("Export the notes made on FILE"), command_export },
   { "validate", "SIDECAR", N_("Check a .gloss.json notes file"), command_validate },
   { "help", "[COMMAND]", N_("Show this help"), command_help },
 };

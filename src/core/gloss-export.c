@@ -11,40 +11,37 @@
 #include <string.h>
 
 #include "gloss-annotation.h"
-#include "gloss-export.h"
+#include "gloss-export-private.h"
 #include "gloss-vocabulary.h"
 
-/* Markdown export.
+/* Exports of the notes made on an article: Markdown (here), a standalone
+ * HTML page (gloss-export-html.c) and CSV (gloss-export-csv.c). All three
+ * group the notes the same way (gloss_export_group_notes()): one section
+ * per heading of the article, in document order, and the notes that could
+ * not be placed last.
  *
- * Text from the article (quotes, headings, the title) and labels are
- * escaped completely: they are not Markdown. Notes are Markdown the reader
- * wrote, so their inline formatting (emphasis, code, links) is kept, but
- * nothing in them may start a block: a note reading "# Conclusion", "1.",
- * "---" or "```" stays a line of text instead of becoming a heading, a
- * list, a rule or a code block that would break the structure of the
- * export. Raw HTML is escaped everywhere.
+ * Markdown: text from the article (quotes, headings, the title) and
+ * labels are escaped completely: they are not Markdown. Notes are Markdown
+ * the reader wrote, so their inline formatting (emphasis, code, links) is
+ * kept, but nothing in them may start a block: a note reading
+ * "# Conclusion", "1.", "---" or "```" stays a line of text instead of
+ * becoming a heading, a list, a rule or a code block that would break the
+ * structure of the export. Raw HTML is escaped everywhere.
  */
 
-typedef struct {
-  guint  start;
-  char  *title;
-  /* GlossAnnotation, in document order. */
-  GPtrArray *notes;
-} Section;
-
 static void
-section_free (Section *section)
+section_free (GlossExportSection *section)
 {
   g_free (section->title);
   g_ptr_array_unref (section->notes);
   g_free (section);
 }
 
-static Section *
+static GlossExportSection *
 section_new (guint       start,
              const char *title)
 {
-  Section *section = g_new0 (Section, 1);
+  GlossExportSection *section = g_new0 (GlossExportSection, 1);
 
   section->start = start;
   section->title = g_strdup (title);
@@ -252,8 +249,8 @@ is_plain_url (const char *source)
   return g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0;
 }
 
-static const char *
-verdict_label (GlossVerdict verdict)
+const char *
+gloss_export_verdict_label (GlossVerdict verdict)
 {
   switch (verdict)
     {
@@ -269,8 +266,8 @@ verdict_label (GlossVerdict verdict)
     }
 }
 
-static const char *
-role_label (GlossCreatorRole role)
+const char *
+gloss_export_role_label (GlossCreatorRole role)
 {
   switch (role)
     {
@@ -285,9 +282,9 @@ role_label (GlossCreatorRole role)
 /* The tag's label from the vocabulary that fits the note best, or its id
  * when no shipped or installed vocabulary knows it.
  */
-static const char *
-tag_label (GlossAnnotation *annotation,
-           const char      *tag)
+const char *
+gloss_export_tag_label (GlossAnnotation *annotation,
+                        const char      *tag)
 {
   const char *order[2] = { "evidence", "bias" };
 
@@ -313,6 +310,41 @@ tag_label (GlossAnnotation *annotation,
   return tag;
 }
 
+const char *
+gloss_export_document_title (GlossDocument *document)
+{
+  const char *title = gloss_document_get_title (document);
+
+  return title != NULL && *title != '\0' ? title : _("Untitled article");
+}
+
+const char *
+gloss_export_orphans_heading (void)
+{
+  return _("Notes that could not be placed");
+}
+
+const char *
+gloss_export_orphans_explanation (void)
+{
+  return _("The article changed and these quotes were not found in it any more.");
+}
+
+const char *
+gloss_export_needs_review_label (void)
+{
+  return _("the article changed here: check the quote");
+}
+
+/* The day the note was made, in the reader's time zone. */
+char *
+gloss_export_dup_note_date (GlossAnnotation *annotation)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (gloss_annotation_get_created (annotation));
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
 static void
 append_note (GString         *out,
              GlossAnnotation *annotation)
@@ -320,10 +352,9 @@ append_note (GString         *out,
   const char * const *tags = gloss_annotation_get_tags (annotation);
   const char *source = gloss_annotation_get_source (annotation);
   const char *source_type = gloss_annotation_get_source_type (annotation);
-  const char *verdict = verdict_label (gloss_annotation_get_verdict (annotation));
+  const char *verdict = gloss_export_verdict_label (gloss_annotation_get_verdict (annotation));
   const char *creator = gloss_annotation_get_creator_name (annotation);
-  g_autoptr(GDateTime) local = g_date_time_to_local (gloss_annotation_get_created (annotation));
-  g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
+  g_autofree char *date = gloss_export_dup_note_date (annotation);
 
   append_quote (out, gloss_annotation_get_exact (annotation));
 
@@ -332,13 +363,13 @@ append_note (GString         *out,
     {
       g_string_append (out, i == 0 ? " · " : ", ");
       g_string_append_c (out, '*');
-      append_escaped_line (out, tag_label (annotation, tags[i]), -1);
+      append_escaped_line (out, gloss_export_tag_label (annotation, tags[i]), -1);
       g_string_append_c (out, '*');
     }
   if (gloss_annotation_get_anchor_state (annotation) == GLOSS_ANCHOR_NEEDS_REVIEW)
     {
       g_string_append (out, " · ");
-      g_string_append (out, _("the article changed here: check the quote"));
+      g_string_append (out, gloss_export_needs_review_label ());
     }
   g_string_append (out, "\n\n");
 
@@ -379,7 +410,7 @@ append_note (GString         *out,
   if (creator != NULL)
     {
       append_escaped_line (out, creator, -1);
-      g_string_append_printf (out, " (%s), ", role_label (gloss_annotation_get_creator_role (annotation)));
+      g_string_append_printf (out, " (%s), ", gloss_export_role_label (gloss_annotation_get_creator_role (annotation)));
     }
   g_string_append (out, date);
   g_string_append (out, "*\n\n");
@@ -405,31 +436,116 @@ compare_notes (gconstpointer a,
   return g_strcmp0 (gloss_annotation_get_id (x), gloss_annotation_get_id (y));
 }
 
+void
+gloss_export_grouping_free (GlossExportGrouping *grouping)
+{
+  g_ptr_array_unref (grouping->sections);
+  g_ptr_array_unref (grouping->orphans);
+  g_ptr_array_unref (grouping->placed);
+  g_free (grouping);
+}
+
+/* Sections come from the article's headings. Notes before the first
+ * heading belong to the untitled first section, which the exports call
+ * "Introduction", or show straight under the title when the article has
+ * no headings at all (see gloss_export_section_heading()).
+ */
+GlossExportGrouping *
+gloss_export_group_notes (GlossDocument *document,
+                          GListModel    *annotations)
+{
+  GlossExportGrouping *grouping = g_new0 (GlossExportGrouping, 1);
+  guint n_items;
+  guint current;
+
+  grouping->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)section_free);
+  grouping->orphans = g_ptr_array_new_with_free_func (g_object_unref);
+  grouping->placed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (grouping->sections, section_new (0, NULL));
+  for (guint i = 0; i < gloss_document_get_n_blocks (document); i++)
+    {
+      const GlossBlock *block = gloss_document_get_block (document, i);
+      g_autofree char *heading = NULL;
+
+      if (block->kind != GLOSS_BLOCK_HEADING)
+        continue;
+
+      heading = gloss_document_dup_slice (document, block->start, block->end);
+      g_ptr_array_add (grouping->sections, section_new (block->start, heading));
+      grouping->n_headings++;
+    }
+
+  n_items = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < n_items; i++)
+    {
+      GlossAnnotation *annotation = g_list_model_get_item (annotations, i);
+
+      if (gloss_annotation_get_anchor_state (annotation) == GLOSS_ANCHOR_ORPHAN)
+        g_ptr_array_add (grouping->orphans, annotation);
+      else
+        g_ptr_array_add (grouping->placed, annotation);
+    }
+  g_ptr_array_sort (grouping->placed, compare_notes);
+  g_ptr_array_sort (grouping->orphans, compare_notes);
+
+  /* Both lists are in document order: one pass assigns the sections. */
+  current = 0;
+  for (guint i = 0; i < grouping->placed->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (grouping->placed, i);
+      guint start = gloss_annotation_get_start (annotation);
+      GlossExportSection *section;
+
+      while (current + 1 < grouping->sections->len &&
+             ((GlossExportSection *)g_ptr_array_index (grouping->sections, current + 1))->start <= start)
+        current++;
+
+      section = g_ptr_array_index (grouping->sections, current);
+      g_ptr_array_add (section->notes, annotation);
+    }
+
+  return grouping;
+}
+
+guint
+gloss_export_grouping_get_n_notes (GlossExportGrouping *grouping)
+{
+  return grouping->placed->len + grouping->orphans->len;
+}
+
+/* The heading a section is shown under, or NULL for notes that sit right
+ * under the title because the article has no headings.
+ */
+const char *
+gloss_export_section_heading (GlossExportGrouping *grouping,
+                              GlossExportSection  *section)
+{
+  if (section->title != NULL)
+    return section->title;
+  if (grouping->n_headings > 0)
+    return _("Introduction");
+  return NULL;
+}
+
 char *
 gloss_export_markdown (GlossDocument *document,
                        GListModel    *annotations)
 {
   g_autoptr(GString) out = NULL;
-  g_autoptr(GPtrArray) sections = NULL;
-  g_autoptr(GPtrArray) placed = NULL;
-  g_autoptr(GPtrArray) orphans = NULL;
-  const char *title;
+  g_autoptr(GlossExportGrouping) grouping = NULL;
   const char *byline;
   const char *url;
-  guint n_items;
-  guint n_headings = 0;
-  guint current;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (annotations), NULL);
 
   out = g_string_new (NULL);
-  title = gloss_document_get_title (document);
   byline = gloss_document_get_byline (document);
   url = gloss_document_get_url (document);
 
   g_string_append (out, "# ");
-  append_escaped_line (out, title != NULL && *title != '\0' ? title : _("Untitled article"), -1);
+  append_escaped_line (out, gloss_export_document_title (document), -1);
   g_string_append (out, "\n\n");
 
   if (byline != NULL || url != NULL)
@@ -445,80 +561,27 @@ gloss_export_markdown (GlossDocument *document,
       g_string_append (out, "\n\n");
     }
 
-  /* Sections come from the article's headings. Notes before the first
-   * heading go under "Introduction", or straight under the title when the
-   * article has no headings at all.
-   */
-  sections = g_ptr_array_new_with_free_func ((GDestroyNotify)section_free);
-  g_ptr_array_add (sections, section_new (0, NULL));
-  for (guint i = 0; i < gloss_document_get_n_blocks (document); i++)
-    {
-      const GlossBlock *block = gloss_document_get_block (document, i);
-      g_autofree char *heading = NULL;
+  grouping = gloss_export_group_notes (document, annotations);
 
-      if (block->kind != GLOSS_BLOCK_HEADING)
-        continue;
-
-      heading = gloss_document_dup_slice (document, block->start, block->end);
-      g_ptr_array_add (sections, section_new (block->start, heading));
-      n_headings++;
-    }
-
-  placed = g_ptr_array_new_with_free_func (g_object_unref);
-  orphans = g_ptr_array_new_with_free_func (g_object_unref);
-  n_items = g_list_model_get_n_items (annotations);
-  for (guint i = 0; i < n_items; i++)
-    {
-      GlossAnnotation *annotation = g_list_model_get_item (annotations, i);
-
-      if (gloss_annotation_get_anchor_state (annotation) == GLOSS_ANCHOR_ORPHAN)
-        g_ptr_array_add (orphans, annotation);
-      else
-        g_ptr_array_add (placed, annotation);
-    }
-  g_ptr_array_sort (placed, compare_notes);
-  g_ptr_array_sort (orphans, compare_notes);
-
-  /* Both lists are in document order: one pass assigns the sections. */
-  current = 0;
-  for (guint i = 0; i < placed->len; i++)
-    {
-      GlossAnnotation *annotation = g_ptr_array_index (placed, i);
-      guint start = gloss_annotation_get_start (annotation);
-      Section *section;
-
-      while (current + 1 < sections->len &&
-             ((Section *)g_ptr_array_index (sections, current + 1))->start <= start)
-        current++;
-
-      section = g_ptr_array_index (sections, current);
-      g_ptr_array_add (section->notes, annotation);
-    }
-
-  if (placed->len == 0 && orphans->len == 0)
+  if (gloss_export_grouping_get_n_notes (grouping) == 0)
     {
       g_string_append (out, _("No notes yet."));
       g_string_append (out, "\n");
       return g_string_free (g_steal_pointer (&out), FALSE);
     }
 
-  for (guint i = 0; i < sections->len; i++)
+  for (guint i = 0; i < grouping->sections->len; i++)
     {
-      Section *section = g_ptr_array_index (sections, i);
+      GlossExportSection *section = g_ptr_array_index (grouping->sections, i);
+      const char *heading = gloss_export_section_heading (grouping, section);
 
       if (section->notes->len == 0)
         continue;
 
-      if (section->title != NULL)
+      if (heading != NULL)
         {
           g_string_append (out, "## ");
-          append_escaped_line (out, section->title, -1);
-          g_string_append (out, "\n\n");
-        }
-      else if (n_headings > 0)
-        {
-          g_string_append (out, "## ");
-          g_string_append (out, _("Introduction"));
+          append_escaped_line (out, heading, -1);
           g_string_append (out, "\n\n");
         }
 
@@ -526,16 +589,16 @@ gloss_export_markdown (GlossDocument *document,
         append_note (out, g_ptr_array_index (section->notes, j));
     }
 
-  if (orphans->len > 0)
+  if (grouping->orphans->len > 0)
     {
       g_string_append (out, "## ");
-      g_string_append (out, _("Notes that could not be placed"));
+      g_string_append (out, gloss_export_orphans_heading ());
       g_string_append (out, "\n\n");
-      g_string_append (out, _("The article changed and these quotes were not found in it any more."));
+      g_string_append (out, gloss_export_orphans_explanation ());
       g_string_append (out, "\n\n");
 
-      for (guint i = 0; i < orphans->len; i++)
-        append_note (out, g_ptr_array_index (orphans, i));
+      for (guint i = 0; i < grouping->orphans->len; i++)
+        append_note (out, g_ptr_array_index (grouping->orphans, i));
     }
 
   /* One newline at the end, not two. */
@@ -543,4 +606,22 @@ gloss_export_markdown (GlossDocument *document,
     g_string_truncate (out, out->len - 1);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+gloss_export_web_annotation (GlossAnnotationStore *store)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_STORE (store), NULL);
+
+  root = gloss_annotation_store_to_json (store);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json = json_generator_to_data (generator, NULL);
+
+  return g_strconcat (json, "\n", NULL);
 }
