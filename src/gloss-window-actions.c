@@ -151,6 +151,7 @@ _gloss_window_update_recent (GlossWindow *self)
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   GList *items = gtk_recent_manager_get_items (manager);
   GList *ours = NULL;
+  g_autoptr(GHashTable) title_counts = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = 0;
 
   for (GList *l = items; l; l = l->next)
@@ -162,19 +163,43 @@ _gloss_window_update_recent (GlossWindow *self)
 
   ours = g_list_sort (ours, compare_recent);
 
-  g_menu_remove_all (self->recent_section);
-
+  /* Articles often share a title (two copies of a page, a student's and
+   * the teacher's): those are told apart by their file names.
+   */
   for (GList *l = ours; l != NULL && n < MAX_RECENT; l = l->next, n++)
     {
+      const char *title = gtk_recent_info_get_display_name (l->data);
+
+      g_hash_table_replace (title_counts, (gpointer)title,
+                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (title_counts, title)) + 1));
+    }
+
+  g_menu_remove_all (self->recent_section);
+
+  n = 0;
+  for (GList *l = ours; l != NULL && n < MAX_RECENT; l = l->next, n++)
+    {
+      const char *title = gtk_recent_info_get_display_name (l->data);
+      const char *uri = gtk_recent_info_get_uri (l->data);
       g_autoptr(GMenuItem) item = NULL;
-      g_autoptr(GString) label = g_string_new (gtk_recent_info_get_display_name (l->data));
+      g_autoptr(GString) label = g_string_new (title);
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (title_counts, title)) > 1)
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (uri);
+          g_autofree char *name = _gloss_window_dup_display_name (file);
+
+          /* Translators: a recent article whose title another one shares:
+           * the title, then its file name.
+           */
+          g_string_printf (label, _("%s — %s"), title, name);
+        }
 
       /* Menu labels take mnemonics: keep underscores in titles literal. */
       g_string_replace (label, "_", "__", 0);
 
       item = g_menu_item_new (label->str, NULL);
-      g_menu_item_set_action_and_target_value (item, "win.open-recent",
-                                               g_variant_new_string (gtk_recent_info_get_uri (l->data)));
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uri));
       g_menu_append_item (self->recent_section, item);
     }
 

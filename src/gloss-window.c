@@ -1289,6 +1289,14 @@ gloss_window_get_note_editor (GlossWindow *self)
   return self->note_editor;
 }
 
+GMenuModel *
+gloss_window_get_recent_menu (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return G_MENU_MODEL (self->recent_section);
+}
+
 AdwStatusPage *
 gloss_window_get_status_page (GlossWindow *self)
 {

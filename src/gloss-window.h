@@ -60,5 +60,7 @@ AdwStatusPage    *gloss_window_get_status_page  (GlossWindow      *self);
 const char       *gloss_window_get_banner_message (GlossWindow    *self);
 /* "empty", "loading" or "article". */
 const char       *gloss_window_get_visible_page (GlossWindow      *self);
+/* The recent articles of the main menu. */
+GMenuModel       *gloss_window_get_recent_menu  (GlossWindow      *self);
 
 G_END_DECLS

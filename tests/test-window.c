@@ -1354,6 +1354,64 @@ test_export_notes (void)
   workspace_clear (&workspace);
 }
 
+typedef struct {
+  GlossWindow *window;
+  const char  *first;
+  const char  *second;
+} RecentQuery;
+
+/* Whether the recent menu lists both labels. */
+static gboolean
+recent_menu_lists (gpointer data)
+{
+  RecentQuery *query = data;
+  GMenuModel *menu = gloss_window_get_recent_menu (query->window);
+  gboolean first = FALSE;
+  gboolean second = FALSE;
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        continue;
+      first = first || g_strcmp0 (label, query->first) == 0;
+      second = second || g_strcmp0 (label, query->second) == 0;
+    }
+
+  return first && second;
+}
+
+static void
+test_recent_same_title (void)
+{
+  Workspace a;
+  Workspace b;
+  GlossWindow *window;
+  g_autoptr(GlossWindow) other = NULL;
+  RecentQuery query;
+
+  /* Two copies of one article: the menu tells them apart by file name. */
+  workspace_init (&a, "window-article.txt", "old-town.txt");
+  workspace_init (&b, "window-article.txt", "old-town-copy.txt");
+
+  window = open_from_command_line (a.article);
+  gloss_test_wait_until (window_is_done_loading, window, "the first article to load");
+  close_window (window);
+
+  other = open_from_command_line (b.article);
+  gloss_test_wait_until (window_is_done_loading, other, "the second article to load");
+
+  query.window = other;
+  query.first = "Should the Old Town Close Its Streets to Cars? — old-town.txt";
+  query.second = "Should the Old Town Close Its Streets to Cars? — old-town-copy.txt";
+  gloss_test_wait_until (recent_menu_lists, &query, "both copies in the recent menu");
+
+  close_window (g_steal_pointer (&other));
+  workspace_clear (&a);
+  workspace_clear (&b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1430,6 +1488,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/reading-view-stops", test_reading_view_stops);
   g_test_add_func ("/gui/window/pane-summary", test_pane_summary);
   g_test_add_func ("/gui/window/export-notes", test_export_notes);
+  g_test_add_func ("/gui/window/recent-same-title", test_recent_same_title);
   /* Last: the application quits on the signal. */
   g_test_add_func ("/gui/window/terminate-saves-notes", test_terminate_saves_notes);
 
