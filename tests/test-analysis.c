@@ -489,6 +489,7 @@ test_analysis_cue_phrases (void)
     "The “reform” failed, and the council blamed the “experts” for it.",
     "“Nobody asked us about the harbour,” the fishermen said.",
     "Critics say that the ferry is the sole reason the harbour closed, and nobody disputes it.",
+    "This propaganda war aims to divide the town.",
     NULL
   };
   g_autoptr(GlossDocument) document = document_from_paragraphs (paragraphs);
@@ -515,6 +516,11 @@ test_analysis_cue_phrases (void)
 
       g_assert_cmpuint (gloss_finding_get_start (cue), !=, offset_of (document, "“Nobody"));
     }
+
+  /* A loaded noun takes the noun it makes a compound with, but not the
+   * verb after it.
+   */
+  assert_cue (analysis, "loaded-language", "This propaganda", "This propaganda war", NULL);
 
   /* A technique that is a way of arguing covers its clause. */
   assert_cue (analysis, "causal-oversimplification", "Critics",

@@ -107,7 +107,17 @@ static gboolean
 is_compound_noun (const Tokens *tokens,
                   guint         index)
 {
+  static const char * const objects[] = {
+    "to", "the", "a", "an", "that", "its", "their", "his", "her", "our", "this", "these", NULL
+  };
   const char *folded = lex_at (tokens, index)->folded;
+
+  /* A word that takes an object or an infinitive is a verb: "the
+   * propaganda war aims to ...".
+   */
+  if (index + 1 < tokens->lex->len && lex_at (tokens, index + 1)->joined &&
+      gloss_analysis_word_in (lex_at (tokens, index + 1)->folded, objects))
+    return FALSE;
 
   return !g_str_has_suffix (folded, "ed") && !g_str_has_suffix (folded, "ly") &&
          !gloss_lexicon_contains (GLOSS_LEXICON_PAST_TENSE, folded) &&
