@@ -610,6 +610,106 @@ test_export_html_csv (void)
   gloss_test_remove_tree (dir);
 }
 
+/* A teacher's key and three students (see test-grade.c for the figures). */
+static void
+test_grade (void)
+{
+  g_autofree char *key = fixture ("grade-key.gloss.json");
+  g_autofree char *close = fixture ("grade-student-close.gloss.json");
+  g_autofree char *sparse = fixture ("grade-student-sparse.gloss.json");
+  g_autofree char *moved = fixture ("grade-student-moved.gloss.json");
+  g_autofree char *expected = NULL;
+  g_auto(Run) text = { 0 };
+  g_auto(Run) csv = { 0 };
+  const char *ben;
+
+  RUN (&text, NULL, "grade", "--key", key, close, sparse, moved);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_cmpstr (text.err, ==, "");
+  g_assert_nonnull (strstr (text.out, "5 notes by Ms Rivera"));
+  g_assert_nonnull (strstr (text.out, "Ana Lima ("));
+  ben = strstr (text.out, "Ben Okafor (");
+  g_assert_nonnull (ben);
+  g_assert_true (g_str_has_prefix (strchr (ben, '\n'),
+                                   "\n  Key notes found: 4 of 5 (score 80%)\n"
+                                   "  Tags agreed: 3 of 4\n"));
+  g_assert_nonnull (strstr (text.out, "  5. Bias “Only a reckless council” [Loaded language, Name calling or labelling]\n"
+                                      "     found by 2 of 3, tags agreed by 2\n"));
+
+  RUN (&csv, NULL, "grade", key, "--csv", moved, close, sparse, "--key");
+  g_assert_cmpint (csv.status, ==, 2);
+
+  g_clear_pointer (&csv.out, g_free);
+  g_clear_pointer (&csv.err, g_free);
+  RUN (&csv, NULL, "grade", "--csv", "--key", key, moved, close, sparse);
+  g_assert_cmpint (csv.status, ==, 0);
+  expected = g_strdup_printf ("student,file,found,key_notes,tags_agreed,extra,score\r\n"
+                              "Ben Okafor,%s,4,5,3,0,80\r\n"
+                              "Ana Lima,%s,4,5,3,0,80\r\n"
+                              "grade-student-sparse,%s,1,5,1,3,20\r\n",
+                              moved, close, sparse);
+  g_assert_cmpstr (csv.out, ==, expected);
+}
+
+static void
+test_grade_bad_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-cli-XXXXXX", NULL);
+  g_autofree char *key = fixture ("grade-key.gloss.json");
+  g_autofree char *close = fixture ("grade-student-close.gloss.json");
+  g_autofree char *broken = g_build_filename (dir, "tom.gloss.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "ines.gloss.json", NULL);
+  g_autofree char *empty_key = g_build_filename (dir, "empty-key.gloss.json", NULL);
+  g_autofree char *expected = NULL;
+  g_auto(Run) students = { 0 };
+  g_auto(Run) bad_key = { 0 };
+  g_auto(Run) no_notes = { 0 };
+  g_auto(Run) no_students = { 0 };
+  g_auto(Run) no_key = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_set_contents (broken, "{\"type\": \"AnnotationCollection\", \"items\": [", -1, NULL));
+  g_assert_true (g_file_set_contents (empty_key, "{\"type\": \"AnnotationCollection\", \"gloss:format\": 1, \"items\": []}", -1, NULL));
+
+  /* The students who can be read are graded; the others are listed, named
+   * on standard error, and the exit status says so.
+   */
+  RUN (&students, NULL, "grade", "--csv", "--key", key, broken, close, missing);
+  g_assert_cmpint (students.status, ==, 1);
+  expected = g_strdup_printf ("student,file,found,key_notes,tags_agreed,extra,score\r\n"
+                              "tom,%s,,5,,,\r\n"
+                              "Ana Lima,%s,4,5,3,0,80\r\n"
+                              "ines,%s,,5,,,\r\n",
+                              broken, close, missing);
+  g_assert_cmpstr (students.out, ==, expected);
+  lines = g_strsplit (students.err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_nonnull (strstr (lines[0], "tom.gloss.json"));
+  g_assert_nonnull (strstr (lines[1], "ines.gloss.json"));
+  g_assert_cmpstr (lines[2], ==, "");
+
+  RUN (&bad_key, NULL, "grade", "--key", broken, close);
+  g_assert_cmpint (bad_key.status, ==, 1);
+  g_assert_cmpstr (bad_key.out, ==, "");
+  assert_one_line_naming (bad_key.err, broken);
+
+  RUN (&no_notes, NULL, "grade", "--key", empty_key, close);
+  g_assert_cmpint (no_notes.status, ==, 1);
+  g_assert_cmpstr (no_notes.out, ==, "");
+  assert_one_line_naming (no_notes.err, empty_key);
+  g_assert_nonnull (strstr (no_notes.err, "no notes"));
+
+  RUN (&no_students, NULL, "grade", "--key", key);
+  g_assert_cmpint (no_students.status, ==, 2);
+  g_assert_cmpstr (no_students.out, ==, "");
+
+  RUN (&no_key, NULL, "grade", close);
+  g_assert_cmpint (no_key.status, ==, 2);
+  g_assert_cmpstr (no_key.out, ==, "");
+
+  gloss_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -624,6 +724,8 @@ main (int    argc,
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/export/html-csv", test_export_html_csv);
+  g_test_add_func ("/cli/grade", test_grade);
+  g_test_add_func ("/cli/grade/bad-input", test_grade_bad_input);
 
   return g_test_run ();
 }

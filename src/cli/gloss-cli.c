@@ -733,6 +733,63 @@ command_validate (int    argc,
   return EXIT_OK;
 }
 
+static int
+command_grade (int    argc,
+               char **argv)
+{
+  g_autofree char *key_path = NULL;
+  gboolean csv = FALSE;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GFile) key_file = NULL;
+  g_autoptr(GPtrArray) key_notes = NULL;
+  g_autoptr(GlossGrade) grade = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "key", 'k', 0, G_OPTION_ARG_FILENAME, &key_path, N_("The teacher’s notes to compare with"), N_("KEY.gloss.json") },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print one CSV row per student"), NULL },
+    { NULL }
+  };
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("STUDENT.gloss.json… — compare students’ notes with a key"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, "grade", &argc, &argv, &status))
+    return status;
+  if (key_path == NULL)
+    return usage_error ("grade", _("--key is required"));
+  if (argc < 2)
+    return usage_error ("grade", _("expected at least one STUDENT.gloss.json"));
+
+  key_file = g_file_new_for_commandline_arg (key_path);
+  key_notes = gloss_grade_load_notes (key_file, NULL, &error);
+  if (key_notes == NULL)
+    return input_error (key_file, error);
+  grade = gloss_grade_new (key_path, key_notes, &error);
+  if (grade == NULL)
+    return input_error (key_file, error);
+
+  /* A file that cannot be read is reported with the others, and makes the
+   * exit status say so once everyone else is graded.
+   */
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(GPtrArray) notes = NULL;
+      g_autoptr(GError) student_error = NULL;
+
+      notes = gloss_grade_load_notes (file, NULL, &student_error);
+      gloss_grade_add_student (grade, argv[i], notes, student_error);
+      if (notes == NULL)
+        status = input_error (file, student_error);
+    }
+
+  output = csv ? gloss_grade_to_csv (grade) : gloss_grade_to_text (grade);
+  if (!write_output (NULL, output, -1, &error))
+    return input_error (NULL, error);
+  return status;
+}
+
 static int command_help (int    argc,
                          char **argv);
 
@@ -741,6 +798,7 @@ static const Command commands[] = {
   { "analyze", "[--json] FILE", N_("Print metadata, blocks, sections, claims, evidence and cues"), command_analyze },
   { "classify-sentences", "", N_("Classify sentences read from standard input, one per line"), command_classify_sentences },
   { "export", "--format=md|html|csv|w3c [-o OUT] FILE", N_("Export the notes made on FILE"), command_export },
+  { "grade", "--key KEY.gloss.json STUDENT.gloss.json… [--csv]", N_("Compare students’ notes with a teacher’s key"), command_grade },
   { "validate", "SIDECAR", N_("Check a .gloss.json notes file"), command_validate },
   { "help", "[COMMAND]", N_("Show this help"), command_help },
 };

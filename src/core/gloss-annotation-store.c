@@ -1609,25 +1609,25 @@ check_positions (JsonArray  *items,
   return TRUE;
 }
 
-int
-gloss_sidecar_validate (GBytes  *bytes,
-                        GError **error)
+/* A sidecar that parses, is of a format this version reads, and whose
+ * notes can all be read, or NULL.
+ */
+static Sidecar *
+sidecar_parse_valid (GBytes  *bytes,
+                     GError **error)
 {
   g_autoptr(Sidecar) sidecar = NULL;
 
-  g_return_val_if_fail (bytes != NULL, -1);
-  g_return_val_if_fail (error == NULL || *error == NULL, -1);
-
   sidecar = sidecar_parse (bytes, NULL, error);
   if (sidecar == NULL)
-    return -1;
+    return NULL;
 
   if (sidecar->newer)
     {
       g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_NEWER,
                    _("The notes file was made by a newer version of Gloss (format %" G_GINT64_FORMAT ", this version reads format %d)"),
                    sidecar->format, GLOSS_SIDECAR_FORMAT);
-      return -1;
+      return NULL;
     }
 
   if (sidecar->unreadable->len > 0)
@@ -1646,13 +1646,43 @@ gloss_sidecar_validate (GBytes  *bytes,
                    sidecar->unreadable->len,
                    sidecar->unreadable->len + sidecar->annotations->len,
                    item_error->message);
-      return -1;
+      return NULL;
     }
 
   if (!check_positions (sidecar->items, error))
-    return -1;
+    return NULL;
 
-  return sidecar->annotations->len;
+  return g_steal_pointer (&sidecar);
+}
+
+int
+gloss_sidecar_validate (GBytes  *bytes,
+                        GError **error)
+{
+  g_autoptr(Sidecar) sidecar = NULL;
+
+  g_return_val_if_fail (bytes != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  sidecar = sidecar_parse_valid (bytes, error);
+
+  return sidecar != NULL ? (int)sidecar->annotations->len : -1;
+}
+
+GPtrArray *
+gloss_sidecar_read_annotations (GBytes  *bytes,
+                                GError **error)
+{
+  g_autoptr(Sidecar) sidecar = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  sidecar = sidecar_parse_valid (bytes, error);
+  if (sidecar == NULL)
+    return NULL;
+
+  return g_ptr_array_ref (sidecar->annotations);
 }
 
 /* Writing */

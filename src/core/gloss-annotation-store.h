@@ -138,5 +138,11 @@ JsonNode             *gloss_annotation_store_to_json      (GlossAnnotationStore 
  */
 int                   gloss_sidecar_validate              (GBytes               *bytes,
                                                            GError              **error);
+/* The notes of a sidecar read without a document, in the order of the
+ * file and not anchored, after the same checks as gloss_sidecar_validate():
+ * used to compare notes files. (element-type GlossAnnotation)
+ */
+GPtrArray            *gloss_sidecar_read_annotations      (GBytes               *bytes,
+                                                           GError              **error);
 
 G_END_DECLS

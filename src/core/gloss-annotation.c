@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gloss-annotation.h"
+#include "gloss-vocabulary.h"
 
 struct _GlossAnnotation
 {
@@ -2118,4 +2119,38 @@ gloss_annotation_new_from_json (JsonNode  *node,
     }
 
   return g_steal_pointer (&self);
+}
+
+/* The tag's label from the vocabulary that fits the note best, or its id
+ * when no shipped or installed vocabulary knows it.
+ */
+const char *
+gloss_annotation_get_tag_label (GlossAnnotation *self,
+                                const char      *tag)
+{
+  const char *order[2] = { "evidence", "bias" };
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
+  g_return_val_if_fail (tag != NULL, NULL);
+
+  if (gloss_annotation_get_kind (self) == GLOSS_ANNOTATION_BIAS)
+    {
+      order[0] = "bias";
+      order[1] = "evidence";
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      GlossVocabulary *vocabulary = gloss_vocabulary_get_default (order[i]);
+      const GlossTag *entry;
+
+      if (vocabulary == NULL)
+        continue;
+
+      entry = gloss_vocabulary_lookup (vocabulary, tag);
+      if (entry != NULL && entry->label != NULL && *entry->label != '\0')
+        return entry->label;
+    }
+
+  return tag;
 }

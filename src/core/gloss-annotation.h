@@ -140,6 +140,11 @@ GlossAnnotation    *gloss_annotation_new_from_json    (JsonNode           *node,
 const char         *gloss_annotation_kind_to_string   (GlossAnnotationKind kind);
 /* The kind as a reader sees it: "Evidence", "Bias", "Comment", "Claim". */
 const char         *gloss_annotation_kind_to_label    (GlossAnnotationKind kind);
+/* The label of @tag in the vocabulary that fits the note best (bias tags
+ * for a bias note), or @tag itself when no vocabulary knows it.
+ */
+const char         *gloss_annotation_get_tag_label    (GlossAnnotation    *self,
+                                                       const char         *tag);
 
 /* A copy of @node that shares no object or array with it. */
 JsonNode           *gloss_json_node_deep_copy         (JsonNode           *node);

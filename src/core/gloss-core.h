@@ -15,6 +15,7 @@
 #include "gloss-document.h"
 #include "gloss-export.h"
 #include "gloss-finding.h"
+#include "gloss-grade.h"
 #include "gloss-import.h"
 #include "gloss-reader-html.h"
 #include "gloss-vocabulary.h"

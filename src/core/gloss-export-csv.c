@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gloss-annotation.h"
+#include "gloss-csv.h"
 #include "gloss-export-private.h"
 #include "gloss-vocabulary.h"
 
@@ -26,45 +27,9 @@
  * in UTC; start and end are code point offsets into the article's text and
  * are empty for a note that could not be placed.
  *
- * A field that holds a comma, a double quote, CR or LF is quoted, with
- * quotes doubled. Spreadsheets run a cell that starts with "=", "+", "-",
- * "@", a tab or CR as a formula, and notes and quotes are text that anyone
- * may have written: such a field gets a leading apostrophe ("'") so that
- * it is shown as text and never evaluated.
+ * Fields are quoted, and kept from running as formulas, by
+ * gloss_csv_append_field().
  */
-
-static void
-append_csv_field (GString    *out,
-                  const char *value,
-                  gboolean    first)
-{
-  g_autoptr(GString) field = g_string_new (NULL);
-
-  if (!first)
-    g_string_append_c (out, ',');
-
-  if (value == NULL || *value == '\0')
-    return;
-
-  if (strchr ("=+-@\t\r", *value) != NULL)
-    g_string_append_c (field, '\'');
-  g_string_append (field, value);
-
-  if (strpbrk (field->str, ",\"\r\n") == NULL)
-    {
-      g_string_append_len (out, field->str, field->len);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = field->str; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
 
 static void
 append_csv_number (GString *out,
@@ -118,33 +83,33 @@ append_csv_row (GString         *out,
     {
       if (i > 0)
         g_string_append (labels, "; ");
-      g_string_append (labels, gloss_export_tag_label (annotation, tags[i]));
+      g_string_append (labels, gloss_annotation_get_tag_label (annotation, tags[i]));
     }
 
-  append_csv_field (out, gloss_annotation_get_id (annotation), TRUE);
-  append_csv_field (out, section, FALSE);
+  gloss_csv_append_field (out, gloss_annotation_get_id (annotation), TRUE);
+  gloss_csv_append_field (out, section, FALSE);
   if (state == GLOSS_ANCHOR_ORPHAN)
     {
-      append_csv_field (out, NULL, FALSE);
-      append_csv_field (out, NULL, FALSE);
+      gloss_csv_append_field (out, NULL, FALSE);
+      gloss_csv_append_field (out, NULL, FALSE);
     }
   else
     {
       append_csv_number (out, gloss_annotation_get_start (annotation));
       append_csv_number (out, gloss_annotation_get_end (annotation));
     }
-  append_csv_field (out, gloss_annotation_get_exact (annotation), FALSE);
-  append_csv_field (out, gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)), FALSE);
-  append_csv_field (out, labels->str, FALSE);
-  append_csv_field (out, gloss_annotation_get_note (annotation), FALSE);
-  append_csv_field (out, gloss_annotation_get_source (annotation), FALSE);
-  append_csv_field (out, gloss_annotation_get_source_type (annotation), FALSE);
-  append_csv_field (out, verdict != GLOSS_VERDICT_NONE ? gloss_verdict_to_string (verdict) : NULL, FALSE);
-  append_csv_field (out, creator, FALSE);
-  append_csv_field (out, creator != NULL ? gloss_creator_role_to_string (gloss_annotation_get_creator_role (annotation)) : NULL, FALSE);
-  append_csv_field (out, created, FALSE);
-  append_csv_field (out, modified, FALSE);
-  append_csv_field (out, csv_status (state), FALSE);
+  gloss_csv_append_field (out, gloss_annotation_get_exact (annotation), FALSE);
+  gloss_csv_append_field (out, gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)), FALSE);
+  gloss_csv_append_field (out, labels->str, FALSE);
+  gloss_csv_append_field (out, gloss_annotation_get_note (annotation), FALSE);
+  gloss_csv_append_field (out, gloss_annotation_get_source (annotation), FALSE);
+  gloss_csv_append_field (out, gloss_annotation_get_source_type (annotation), FALSE);
+  gloss_csv_append_field (out, verdict != GLOSS_VERDICT_NONE ? gloss_verdict_to_string (verdict) : NULL, FALSE);
+  gloss_csv_append_field (out, creator, FALSE);
+  gloss_csv_append_field (out, creator != NULL ? gloss_creator_role_to_string (gloss_annotation_get_creator_role (annotation)) : NULL, FALSE);
+  gloss_csv_append_field (out, created, FALSE);
+  gloss_csv_append_field (out, modified, FALSE);
+  gloss_csv_append_field (out, csv_status (state), FALSE);
   g_string_append (out, "\r\n");
 }
 

@@ -370,7 +370,7 @@ append_html_note (GString         *out,
   for (guint i = 0; tags[i] != NULL; i++)
     {
       g_string_append (out, " <span class=\"tag\">");
-      append_html_escaped (out, gloss_export_tag_label (annotation, tags[i]));
+      append_html_escaped (out, gloss_annotation_get_tag_label (annotation, tags[i]));
       g_string_append (out, "</span>");
     }
   if (needs_review)

@@ -46,8 +46,6 @@ const char          *gloss_export_section_heading        (GlossExportGrouping *g
 
 const char          *gloss_export_verdict_label          (GlossVerdict         verdict);
 const char          *gloss_export_role_label             (GlossCreatorRole     role);
-const char          *gloss_export_tag_label              (GlossAnnotation     *annotation,
-                                                          const char          *tag);
 const char          *gloss_export_document_title         (GlossDocument       *document);
 const char          *gloss_export_orphans_heading        (void);
 const char          *gloss_export_orphans_explanation    (void);

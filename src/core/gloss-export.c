@@ -279,37 +279,6 @@ gloss_export_role_label (GlossCreatorRole role)
     }
 }
 
-/* The tag's label from the vocabulary that fits the note best, or its id
- * when no shipped or installed vocabulary knows it.
- */
-const char *
-gloss_export_tag_label (GlossAnnotation *annotation,
-                        const char      *tag)
-{
-  const char *order[2] = { "evidence", "bias" };
-
-  if (gloss_annotation_get_kind (annotation) == GLOSS_ANNOTATION_BIAS)
-    {
-      order[0] = "bias";
-      order[1] = "evidence";
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      GlossVocabulary *vocabulary = gloss_vocabulary_get_default (order[i]);
-      const GlossTag *entry;
-
-      if (vocabulary == NULL)
-        continue;
-
-      entry = gloss_vocabulary_lookup (vocabulary, tag);
-      if (entry != NULL && entry->label != NULL && *entry->label != '\0')
-        return entry->label;
-    }
-
-  return tag;
-}
-
 const char *
 gloss_export_document_title (GlossDocument *document)
 {
@@ -363,7 +332,7 @@ append_note (GString         *out,
     {
       g_string_append (out, i == 0 ? " · " : ", ");
       g_string_append_c (out, '*');
-      append_escaped_line (out, gloss_export_tag_label (annotation, tags[i]), -1);
+      append_escaped_line (out, gloss_annotation_get_tag_label (annotation, tags[i]), -1);
       g_string_append_c (out, '*');
     }
   if (gloss_annotation_get_anchor_state (annotation) == GLOSS_ANCHOR_NEEDS_REVIEW)
