@@ -51,6 +51,7 @@ static const Target targets[] = {
   { "markdown", run_markdown },
   { "sidecar", fuzz_sidecar },
   { "analysis", fuzz_analysis },
+  { "grade", fuzz_grade },
 };
 
 static void

@@ -51,11 +51,13 @@ input_error (GFile        *file,
              const GError *error)
 {
   g_autofree char *name = file != NULL ? g_file_get_parse_name (file) : NULL;
+  /* A parser's message may quote the broken bytes of the input. */
+  g_autofree char *message = g_utf8_make_valid (error->message, -1);
 
-  if (name != NULL && !g_str_has_prefix (error->message, name))
-    g_printerr ("gloss-cli: %s: %s\n", name, error->message);
+  if (name != NULL && !g_str_has_prefix (message, name))
+    g_printerr ("gloss-cli: %s: %s\n", name, message);
   else
-    g_printerr ("gloss-cli: %s\n", error->message);
+    g_printerr ("gloss-cli: %s\n", message);
   return EXIT_BAD_INPUT;
 }
 

@@ -578,7 +578,12 @@ gloss_grade_add_student (GlossGrade   *grade,
 
   if (error != NULL)
     {
-      student->error = g_error_copy (error);
+      /* The parser's message may quote the broken bytes, cut anywhere;
+       * the report is text.
+       */
+      g_autofree char *message = g_utf8_make_valid (error->message, -1);
+
+      student->error = g_error_new_literal (error->domain, error->code, message);
       g_ptr_array_set_size (student->matches, grade->key_notes->len);
       grade->n_unreadable++;
     }

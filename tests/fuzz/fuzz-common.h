@@ -156,6 +156,45 @@ fuzz_analysis (const guint8 *data,
   fuzz_check_findings (gloss_analysis_get_document_cues (analysis), length);
 }
 
+/* Grading: the input is a key and a student's notes file, separated by
+ * the first NUL byte (or split in half when there is none). Whatever the
+ * two files hold, grading them gives a report and never crashes.
+ */
+static inline void
+fuzz_grade (const guint8 *data,
+            gsize         size)
+{
+  const guint8 *nul = memchr (data, '\0', size);
+  gsize key_size = nul != NULL ? (gsize)(nul - data) : size / 2;
+  gsize student_start = nul != NULL ? key_size + 1 : key_size;
+  g_autoptr(GBytes) key_bytes = g_bytes_new (data, key_size);
+  g_autoptr(GBytes) student_bytes = g_bytes_new (data + student_start, size - student_start);
+  g_autoptr(GPtrArray) key_notes = NULL;
+  g_autoptr(GPtrArray) student_notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) student_error = NULL;
+  GlossGrade *grade;
+  g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
+
+  key_notes = gloss_sidecar_read_annotations (key_bytes, &error);
+  if (key_notes == NULL)
+    return;
+
+  grade = gloss_grade_new ("key.gloss.json", key_notes, &error);
+  if (grade == NULL)
+    return;
+
+  student_notes = gloss_sidecar_read_annotations (student_bytes, &student_error);
+  gloss_grade_add_student (grade, "student.gloss.json", student_notes, student_error);
+
+  text = gloss_grade_to_text (grade);
+  csv = gloss_grade_to_csv (grade);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+  gloss_grade_free (grade);
+}
+
 static inline void
 fuzz_import_mhtml (const guint8 *data,
                    gsize         size)
