@@ -322,7 +322,7 @@ test_export_line_breaks_in_fields (void)
   cmark_node_free (root);
 
   /* The words are all there, on one line each. */
-  g_assert_nonnull (strstr (markdown, "Source: Transit report # Injected heading - a list item"));
+  g_assert_nonnull (strstr (markdown, "Source: Transit report \\# Injected heading - a list item"));
   g_assert_nonnull (strstr (markdown, "(government 1. item)"));
   g_assert_nonnull (strstr (markdown, "*Ana === (student)"));
 }
@@ -693,7 +693,9 @@ test_export_html_hostile (void)
                              "![pixel](https://tracker.example/p.png)\n\n"
                              "<img src=x onerror=alert(4)>\n\n"
                              "# Not a heading of the page\n\n"
-                             "[fine](https://example.org/ok \"t\\\" onmouseover=\\\"x\")");
+                             "[fine](https://example.org/ok \"t\\\" onmouseover=\\\"x\")\n\n"
+                             "<!-- never closed\n\n"
+                             "After the *comment* opening");
   gloss_annotation_set_source (hostile, "javascript:alert(6)");
   gloss_annotation_set_source_type (hostile, "<u>type</u>");
   gloss_annotation_set_creator (hostile, "<b>Eve</b>", GLOSS_ROLE_STUDENT);
@@ -742,6 +744,9 @@ test_export_html_hostile (void)
   g_assert_nonnull (strstr (note, "<u>type</u>"));
   g_assert_nonnull (strstr (note, "<b>Eve</b> (student)"));
   g_assert_nonnull (strstr (html, "<a href=\"https://example.org/ok\" rel=\"noreferrer\">fine</a>"));
+  /* What follows a line that would open an HTML block is still Markdown. */
+  g_assert_nonnull (strstr (html, "<p>&lt;!-- never closed</p>"));
+  g_assert_nonnull (strstr (html, "After the <em>comment</em> opening"));
 
   xmlFreeDoc (doc);
 }

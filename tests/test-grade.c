@@ -379,6 +379,41 @@ test_repeated_words (void)
   g_assert_cmpuint (student->n_extra, ==, 0);
 }
 
+/* Selecting everything is not finding: a selection far longer than the
+ * key's passage does not count, while a sentence around a phrase does.
+ */
+static void
+test_whole_paragraph_selected (void)
+{
+  const char *text = "The council calls the plan a triumph. It will cost twice the estimate, "
+                     "the auditors say, and nobody asked the people who live on the river. "
+                     "Still, the mayor insists that everyone agrees with him, and that the "
+                     "critics are a noisy handful of cranks who oppose every change.";
+  g_autoptr(GPtrArray) key = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) everything = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sentence = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossGrade) grade = NULL;
+  g_autoptr(GError) error = NULL;
+  const GlossGradeStudent *student;
+
+  g_ptr_array_add (key, note_on (text, "sha256:one", "a triumph", 0, GLOSS_ANNOTATION_BIAS));
+  g_ptr_array_add (key, note_on (text, "sha256:one", "everyone agrees", 0, GLOSS_ANNOTATION_BIAS));
+  g_ptr_array_add (key, note_on (text, "sha256:one", "a noisy handful of cranks", 0, GLOSS_ANNOTATION_BIAS));
+  grade = gloss_grade_new ("key.gloss.json", key, &error);
+  g_assert_no_error (error);
+
+  g_ptr_array_add (everything, note_on (text, "sha256:one", text, 0, GLOSS_ANNOTATION_BIAS));
+  student = gloss_grade_add_student (grade, "everything.gloss.json", everything, NULL);
+  g_assert_cmpuint (student->n_found, ==, 0);
+  g_assert_cmpuint (student->n_extra, ==, 1);
+
+  g_ptr_array_add (sentence, note_on (text, "sha256:one", "The council calls the plan a triumph.", 0,
+                                      GLOSS_ANNOTATION_BIAS));
+  student = gloss_grade_add_student (grade, "sentence.gloss.json", sentence, NULL);
+  g_assert_cmpuint (student->n_found, ==, 1);
+  g_assert_true (g_ptr_array_index (student->matches, 0) == g_ptr_array_index (sentence, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -396,6 +431,7 @@ main (int    argc,
   g_test_add_func ("/core/grade/unreadable-student", test_unreadable_student);
   g_test_add_func ("/core/grade/empty-key", test_empty_key);
   g_test_add_func ("/core/grade/repeated-words", test_repeated_words);
+  g_test_add_func ("/core/grade/whole-paragraph-selected", test_whole_paragraph_selected);
 
   return g_test_run ();
 }

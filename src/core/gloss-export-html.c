@@ -293,6 +293,57 @@ clean_note_tree (cmark_node *root)
     clean_note_node (g_ptr_array_index (nodes, i - 1));
 }
 
+/* A line that starts with "<" would start an HTML block, which cmark ends
+ * only at a blank line or at a closing marker ("-->", "?>", "</pre>")
+ * that may never come, and which would take the rest of the note with it
+ * as raw text. The "<" is escaped so that the line stays a line of text;
+ * inside a fenced code block it is code and stays as it is.
+ */
+static char *
+dup_without_html_blocks (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *fence = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *start = line;
+
+      while (*start == ' ' && start - line < 3)
+        start++;
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+
+      if (fence != NULL)
+        {
+          if (g_str_has_prefix (start, fence))
+            fence = NULL;
+        }
+      else if (g_str_has_prefix (start, "```"))
+        {
+          fence = "```";
+        }
+      else if (g_str_has_prefix (start, "~~~"))
+        {
+          fence = "~~~";
+        }
+      else if (*start == '<')
+        {
+          g_string_append_len (out, line, start - line);
+          g_string_append_c (out, '\\');
+          g_string_append (out, start);
+          continue;
+        }
+
+      g_string_append (out, line);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 append_html_note_text (GString    *out,
                        const char *text)
@@ -302,13 +353,15 @@ append_html_note_text (GString    *out,
    * typed them.
    */
   const int options = CMARK_OPT_DEFAULT | CMARK_OPT_SAFE | CMARK_OPT_HARDBREAKS;
+  g_autofree char *markdown = NULL;
   cmark_node *root;
   char *html;
 
   if (text == NULL || *text == '\0')
     return;
 
-  root = cmark_parse_document (text, strlen (text), options);
+  markdown = dup_without_html_blocks (text);
+  root = cmark_parse_document (markdown, strlen (markdown), options);
   clean_note_tree (root);
   html = cmark_render_html (root, options);
   cmark_node_free (root);

@@ -52,7 +52,8 @@ section_new (guint       start,
 static gboolean
 is_always_escaped (char c)
 {
-  return c != '\0' && strchr ("\\`*_[]<>&|~", c) != NULL;
+  /* "#" closes a heading at the end of its line, not only opens one. */
+  return c != '\0' && strchr ("\\`*_[]<>&|~#", c) != NULL;
 }
 
 /* Escapes one line of user or article text for use inside a paragraph,

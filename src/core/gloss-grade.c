@@ -31,6 +31,10 @@
  *    shorter quote. Selecting a few words more or less than the teacher
  *    still counts; two different sentences do not.
  *
+ * Either way the two selections must be of comparable length (see
+ * comparable_lengths()): a whole paragraph selected is not the phrase
+ * inside it that the key marks.
+ *
  * Every pair of a key note and a student note that is about the same
  * passage is a candidate. The candidates are taken best first, and a pair is
  * kept when neither of its notes is taken yet, so that each key note matches
@@ -194,6 +198,24 @@ longest_common_run (const gunichar *a,
   return best;
 }
 
+/* A selection this much longer than the other is about something else:
+ * a student who selects a whole paragraph, or the whole article, has not
+ * found the phrase the key marks inside it. A sentence around a phrase is
+ * still the same passage.
+ */
+#define MAX_LENGTH_RATIO 3
+#define MAX_LENGTH_EXCESS 200
+
+static gboolean
+comparable_lengths (glong a,
+                    glong b)
+{
+  glong shorter = MIN (a, b);
+  glong longer = MAX (a, b);
+
+  return longer <= shorter * MAX_LENGTH_RATIO || longer - shorter <= MAX_LENGTH_EXCESS;
+}
+
 /* How much two passages overlap, as a share of the shorter one (0 to 1). */
 static double
 passage_overlap (Passage *key,
@@ -213,12 +235,13 @@ passage_overlap (Passage *key,
       guint start = MAX (key_start, student_start);
       guint end = MIN (key_end, student_end);
 
-      if (end <= start)
+      if (end <= start || !comparable_lengths (key_end - key_start, student_end - student_start))
         return 0.0;
       return (double) (end - start) / MIN (key_end - key_start, student_end - student_start);
     }
 
-  if (key->quote_len == 0 || student->quote_len == 0)
+  if (key->quote_len == 0 || student->quote_len == 0 ||
+      !comparable_lengths (key->quote_len, student->quote_len))
     return 0.0;
 
   shorter = MIN (key->quote_len, student->quote_len);
