@@ -710,6 +710,36 @@ test_grade_bad_input (void)
   gloss_test_remove_tree (dir);
 }
 
+/* A note that cannot be read is not dropped in silence: the exports that
+ * cannot show it say so.
+ */
+static void
+test_export_unreadable_note (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *article = copy_export_fixture (&dir);
+  g_autofree char *sidecar = g_strconcat (article, ".gloss.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) broken = NULL;
+  g_auto(Run) md = { 0 };
+  g_auto(Run) w3c = { 0 };
+
+  g_assert_true (g_file_get_contents (sidecar, &contents, NULL, NULL));
+  broken = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (broken, "\"gloss:tags\": []", "\"gloss:tags\": [1]", 1), ==, 1);
+  g_assert_true (g_file_set_contents (sidecar, broken->str, broken->len, NULL));
+
+  RUN (&md, NULL, "export", "--format=md", article);
+  g_assert_cmpint (md.status, ==, 0);
+  g_assert_nonnull (strstr (md.err, "1 note cannot be read and is left out of the export"));
+
+  RUN (&w3c, NULL, "export", "--format=w3c", article);
+  g_assert_cmpint (w3c.status, ==, 0);
+  g_assert_cmpstr (w3c.err, ==, "");
+
+  gloss_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -724,6 +754,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/export/html-csv", test_export_html_csv);
+  g_test_add_func ("/cli/export/unreadable-note", test_export_unreadable_note);
   g_test_add_func ("/cli/grade", test_grade);
   g_test_add_func ("/cli/grade/bad-input", test_grade_bad_input);
 

@@ -414,6 +414,36 @@ test_whole_paragraph_selected (void)
   g_assert_true (g_ptr_array_index (student->matches, 0) == g_ptr_array_index (sentence, 0));
 }
 
+/* A student's name comes from their file: whatever it holds, it is one
+ * line of plain text in the report, and it cannot turn the text around it.
+ */
+static void
+test_hostile_names (void)
+{
+  const char *text = "The council calls the plan a triumph, and the mayor agrees.";
+  g_autoptr(GPtrArray) key = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossGrade) grade = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  const GlossGradeStudent *student;
+  GlossAnnotation *note;
+
+  g_ptr_array_add (key, note_on (text, "sha256:one", "a triumph", 0, GLOSS_ANNOTATION_BIAS));
+  grade = gloss_grade_new ("key.gloss.json", key, &error);
+  g_assert_no_error (error);
+
+  note = note_on (text, "sha256:one", "a triumph", 0, GLOSS_ANNOTATION_BIAS);
+  gloss_annotation_set_creator (note, "Eve\n\x1b[2J\xe2\x80\xaelive\x07", GLOSS_ROLE_STUDENT);
+  g_ptr_array_add (notes, note);
+  student = gloss_grade_add_student (grade, "eve.gloss.json", notes, NULL);
+
+  g_assert_cmpstr (student->name, ==, "Eve [2Jlive");
+  report = gloss_grade_to_text (grade);
+  g_assert_nonnull (strstr (report, "\nEve [2Jlive (eve.gloss.json)\n"));
+  g_assert_null (strchr (report, '\x1b'));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -432,6 +462,7 @@ main (int    argc,
   g_test_add_func ("/core/grade/empty-key", test_empty_key);
   g_test_add_func ("/core/grade/repeated-words", test_repeated_words);
   g_test_add_func ("/core/grade/whole-paragraph-selected", test_whole_paragraph_selected);
+  g_test_add_func ("/core/grade/hostile-names", test_hostile_names);
 
   return g_test_run ();
 }

@@ -51,8 +51,8 @@ input_error (GFile        *file,
              const GError *error)
 {
   g_autofree char *name = file != NULL ? g_file_get_parse_name (file) : NULL;
-  /* A parser's message may quote the broken bytes of the input. */
-  g_autofree char *message = g_utf8_make_valid (error->message, -1);
+  /* One line, whatever a parser's message quotes of the input. */
+  g_autofree char *message = gloss_utf8_dup_line (error->message);
 
   if (name != NULL && !g_str_has_prefix (message, name))
     g_printerr ("gloss-cli: %s: %s\n", name, message);
@@ -675,6 +675,20 @@ command_export (int    argc,
   sidecar_error = gloss_article_get_sidecar_error (article);
   if (sidecar_error != NULL && !g_error_matches (sidecar_error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_NEWER))
     return input_error (gloss_annotation_store_get_file (store), sidecar_error);
+
+  /* The Web Annotation export keeps them as they are; the others can only
+   * show notes that can be read, and say what they leave out.
+   */
+  if (gloss_annotation_store_get_n_unreadable (store) > 0 && !g_str_equal (format, "w3c"))
+    {
+      g_autofree char *name = g_file_get_parse_name (gloss_annotation_store_get_file (store));
+      guint n = gloss_annotation_store_get_n_unreadable (store);
+
+      g_printerr (ngettext ("gloss-cli: %s: %u note cannot be read and is left out of the export (gloss-cli validate tells why)\n",
+                            "gloss-cli: %s: %u notes cannot be read and are left out of the export (gloss-cli validate tells why)\n",
+                            n),
+                  name, n);
+    }
 
   if (g_str_equal (format, "md"))
     {

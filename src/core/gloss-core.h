@@ -18,4 +18,5 @@
 #include "gloss-grade.h"
 #include "gloss-import.h"
 #include "gloss-reader-html.h"
+#include "gloss-utf8.h"
 #include "gloss-vocabulary.h"

@@ -14,6 +14,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-export-private.h"
+#include "gloss-utf8.h"
 #include "gloss-vocabulary.h"
 
 /* HTML export.
@@ -67,8 +68,9 @@ static const char html_style[] =
   "}\n";
 
 /* Escapes text for an HTML text node or a quoted attribute value. Control
- * characters other than tab and line feed have no place in HTML and are
- * dropped.
+ * characters other than tab and line feed have no place in HTML, and the
+ * bidirectional controls would let a name or a note read backwards: both
+ * are dropped.
  */
 static void
 append_html_escaped (GString    *out,
@@ -77,9 +79,11 @@ append_html_escaped (GString    *out,
   if (text == NULL)
     return;
 
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      switch (*p)
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
         {
         case '&':
           g_string_append (out, "&amp;");
@@ -97,11 +101,8 @@ append_html_escaped (GString    *out,
           g_string_append (out, "&#39;");
           break;
         default:
-          if ((guchar)*p < 0x20 && *p != '\t' && *p != '\n')
-            break;
-          if (*p == 0x7f)
-            break;
-          g_string_append_c (out, *p);
+          if (!gloss_utf8_is_hidden_control (c))
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
           break;
         }
     }

@@ -13,6 +13,7 @@
 #include "gloss-annotation-store.h"
 #include "gloss-csv.h"
 #include "gloss-grade.h"
+#include "gloss-utf8.h"
 
 /* How a student's note is matched with a note of the key
  *
@@ -329,7 +330,9 @@ student_free (GlossGradeStudent *student)
   g_free (student);
 }
 
-/* The creator name that most notes carry; the first one seen wins a tie. */
+/* The creator name that most notes carry; the first one seen wins a tie.
+ * Names are written by anyone: they are made fit for one line of a report.
+ */
 static char *
 dup_most_common_creator (GPtrArray *notes)
 {
@@ -354,7 +357,7 @@ dup_most_common_creator (GPtrArray *notes)
         }
     }
 
-  return g_strdup (best);
+  return best != NULL ? gloss_utf8_dup_line (best) : NULL;
 }
 
 static char *
@@ -365,7 +368,7 @@ dup_name_from_file (const char *file)
   if (g_str_has_suffix (basename, GLOSS_SIDECAR_SUFFIX) &&
       strlen (basename) > strlen (GLOSS_SIDECAR_SUFFIX))
     basename[strlen (basename) - strlen (GLOSS_SIDECAR_SUFFIX)] = '\0';
-  return g_steal_pointer (&basename);
+  return gloss_utf8_dup_line (basename);
 }
 
 static int
@@ -601,10 +604,10 @@ gloss_grade_add_student (GlossGrade   *grade,
 
   if (error != NULL)
     {
-      /* The parser's message may quote the broken bytes, cut anywhere;
-       * the report is text.
+      /* The parser's message may quote the file's bytes, broken or
+       * hostile; the report is lines of text.
        */
-      g_autofree char *message = g_utf8_make_valid (error->message, -1);
+      g_autofree char *message = gloss_utf8_dup_line (error->message);
 
       student->error = g_error_new_literal (error->domain, error->code, message);
       g_ptr_array_set_size (student->matches, grade->key_notes->len);
@@ -644,6 +647,7 @@ dup_short_quote (GlossAnnotation *note)
 {
   const char *exact = gloss_annotation_get_exact (note);
   g_autofree gunichar *chars = NULL;
+  g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   glong len = 0;
 
@@ -653,7 +657,8 @@ dup_short_quote (GlossAnnotation *note)
                             gloss_annotation_get_start (note),
                             gloss_annotation_get_end (note));
 
-  text = g_ucs4_to_utf8 (chars, MIN (len, 60), NULL, NULL, NULL);
+  raw = g_ucs4_to_utf8 (chars, MIN (len, 60), NULL, NULL, NULL);
+  text = gloss_utf8_dup_line (raw);
   if (len > 60)
     /* Translators: a quote from the article, cut short. */
     return g_strdup_printf (_("“%s…”"), text);
@@ -676,9 +681,11 @@ append_key_note (GString         *out,
       g_string_append (out, " [");
       for (guint i = 0; tags[i] != NULL; i++)
         {
+          g_autofree char *label = gloss_utf8_dup_line (gloss_annotation_get_tag_label (note, tags[i]));
+
           if (i > 0)
             g_string_append (out, ", ");
-          g_string_append (out, gloss_annotation_get_tag_label (note, tags[i]));
+          g_string_append (out, label);
         }
       g_string_append_c (out, ']');
     }
