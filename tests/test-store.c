@@ -1202,6 +1202,18 @@ test_store_duplicate_ids (Fixture       *fixture,
                  g_str_has_prefix (gloss_annotation_get_note (second), "First copy."));
   g_assert_true (g_str_has_prefix (gloss_annotation_get_note (first), "Other copy.") ||
                  g_str_has_prefix (gloss_annotation_get_note (second), "Other copy."));
+
+  /* Read again, the file gives the copy the same id: what is shown and
+   * exported does not change from one reading to the next.
+   */
+  {
+    g_autoptr(GlossAnnotationStore) again = gloss_annotation_store_new (fixture->document, fixture->sidecar);
+
+    g_assert_true (gloss_annotation_store_load (again, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (gloss_annotation_store_lookup (again, gloss_annotation_get_id (first)));
+    g_assert_nonnull (gloss_annotation_store_lookup (again, gloss_annotation_get_id (second)));
+  }
 }
 
 /* Another program writes the sidecar while Gloss has it open. */

@@ -1187,7 +1187,7 @@ sidecar_parse (GBytes      *bytes,
            * note.
            */
           if (g_hash_table_contains (ids, gloss_annotation_get_id (annotation)))
-            gloss_annotation_regenerate_id (annotation);
+            gloss_annotation_regenerate_id (annotation, i);
           g_hash_table_add (ids, (gpointer)gloss_annotation_get_id (annotation));
           g_ptr_array_add (sidecar->annotations, annotation);
         }

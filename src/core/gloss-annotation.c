@@ -649,12 +649,26 @@ gloss_annotation_get_id (GlossAnnotation *self)
 }
 
 void
-gloss_annotation_regenerate_id (GlossAnnotation *self)
+gloss_annotation_regenerate_id (GlossAnnotation *self,
+                                guint            position)
 {
+  g_autofree char *seed = NULL;
+  g_autofree char *hash = NULL;
+  static const char variants[] = "89ab";
+
   g_return_if_fail (GLOSS_IS_ANNOTATION (self));
 
+  /* A name-based UUID (as in RFC 4122, version 5): the same file read
+   * twice gives the copy the same id, so that what is shown and exported
+   * does not change from one reading to the next.
+   */
+  seed = g_strdup_printf ("%s\n%u", self->id, position);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, seed, -1);
+
   g_free (self->id);
-  self->id = new_id ();
+  self->id = g_strdup_printf ("urn:uuid:%.8s-%.4s-5%.3s-%c%.3s-%.12s",
+                              hash, hash + 8, hash + 13,
+                              variants[g_ascii_xdigit_value (hash[16]) & 0x3], hash + 17, hash + 20);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 

@@ -64,9 +64,12 @@ GlossAnnotation    *gloss_annotation_new              (GlossAnnotationKind kind)
 
 const char         *gloss_annotation_get_id           (GlossAnnotation    *self);
 /* Gives the annotation a new "urn:uuid:" id: for a copy that repeats
- * another note's id. Does not touch "modified".
+ * another note's id. The id is made from the old one and @position (the
+ * copy's place in its file), so that reading a file twice gives the same
+ * ids. Does not touch "modified".
  */
-void                gloss_annotation_regenerate_id    (GlossAnnotation    *self);
+void                gloss_annotation_regenerate_id    (GlossAnnotation    *self,
+                                                       guint               position);
 GlossAnnotationKind gloss_annotation_get_kind         (GlossAnnotation    *self);
 void                gloss_annotation_set_kind         (GlossAnnotation    *self,
                                                        GlossAnnotationKind kind);
