@@ -740,6 +740,31 @@ test_export_unreadable_note (void)
   gloss_test_remove_tree (dir);
 }
 
+/* A notes file saved in another encoding loads, but a check says it is
+ * not what other tools can read.
+ */
+static void
+test_validate_not_utf8 (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *article = copy_export_fixture (&dir);
+  g_autofree char *sidecar = g_strconcat (article, ".gloss.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) latin1 = NULL;
+  g_auto(Run) validate = { 0 };
+
+  g_assert_true (g_file_get_contents (sidecar, &contents, NULL, NULL));
+  latin1 = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (latin1, "Sam Okoye", "S\xe1m Okoye", 0), >, 0);
+  g_assert_true (g_file_set_contents (sidecar, latin1->str, latin1->len, NULL));
+
+  RUN (&validate, NULL, "validate", sidecar);
+  g_assert_cmpint (validate.status, ==, 1);
+  g_assert_nonnull (strstr (validate.err, "is not valid UTF-8"));
+
+  gloss_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -755,6 +780,7 @@ main (int    argc,
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/export/html-csv", test_export_html_csv);
   g_test_add_func ("/cli/export/unreadable-note", test_export_unreadable_note);
+  g_test_add_func ("/cli/validate/not-utf8", test_validate_not_utf8);
   g_test_add_func ("/cli/grade", test_grade);
   g_test_add_func ("/cli/grade/bad-input", test_grade_bad_input);
 

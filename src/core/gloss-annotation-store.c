@@ -1665,8 +1665,21 @@ gloss_sidecar_validate (GBytes  *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
   sidecar = sidecar_parse_valid (bytes, error);
+  if (sidecar == NULL)
+    return -1;
 
-  return sidecar != NULL ? (int)sidecar->annotations->len : -1;
+  /* Gloss reads such a file, but other tools may not: a check says so. */
+  if (sidecar->repaired)
+    {
+      g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_INVALID,
+                   ngettext ("The notes file is not valid UTF-8: it was saved in another encoding, and its %u note can only be read with “�” in place of some characters",
+                             "The notes file is not valid UTF-8: it was saved in another encoding, and its %u notes can only be read with “�” in place of some characters",
+                             sidecar->annotations->len),
+                   sidecar->annotations->len);
+      return -1;
+    }
+
+  return sidecar->annotations->len;
 }
 
 GPtrArray *
