@@ -211,6 +211,9 @@ test_export_escaping (void)
                              "---\n"
                              "> not a quote\n"
                              "<script>alert(1)</script> and *stars*\n"
+                             "Code `if (a<b)` stays code\n"
+                             "`tick, then <i>no tag</i>\n"
+                             "bell\a and \u202Ereversed, ending in a backslash \\\n"
                              "```\n"
                              "    indented, not code\n"
                              "\n"
@@ -247,6 +250,13 @@ test_export_escaping (void)
   g_assert_nonnull (strstr (html, "<h2>1. The _first_ point</h2>"));
   g_assert_nonnull (strstr (html, "# Conclusion<br />"));
   g_assert_nonnull (strstr (html, "&lt;script&gt;alert(1)&lt;/script&gt; and <em>stars</em><br />"));
+  /* Code stays code; a backtick that closes nothing opens no code; control
+   * characters are gone; a backslash at the end of a line is kept, and so
+   * is the line break after it.
+   */
+  g_assert_nonnull (strstr (html, "Code <code>if (a&lt;b)</code> stays code<br />"));
+  g_assert_nonnull (strstr (html, "`tick, then &lt;i&gt;no tag&lt;/i&gt;<br />"));
+  g_assert_nonnull (strstr (html, "bell and reversed, ending in a backslash \\<br />"));
   g_assert_nonnull (strstr (html, "```<br />\nindented, not code</p>"));
   g_assert_nonnull (strstr (html, "<p>A second paragraph.</p>"));
   g_assert_nonnull (strstr (html, "<em>[link](javascript:alert(1))</em>"));
@@ -987,7 +997,8 @@ test_export_csv_formula_whitespace (void)
   records = parse_csv (csv);
   g_assert_cmpuint (records->len, ==, 2);
   g_assert_cmpstr (cell (records, 1, COLUMN_NOTE), ==, "'\t=1+1");
-  g_assert_cmpstr (cell (records, 1, COLUMN_SOURCE), ==, "'\r=cmd|' /C calc'!A0");
+  /* The carriage return itself, a control character, is dropped. */
+  g_assert_cmpstr (cell (records, 1, COLUMN_SOURCE), ==, "'=cmd|' /C calc'!A0");
   g_assert_cmpstr (cell (records, 1, COLUMN_CREATOR), ==, "'=Eve");
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gloss-csv.h"
+#include "gloss-utf8.h"
 
 void
 gloss_csv_append_field (GString    *out,
@@ -29,7 +30,11 @@ gloss_csv_append_field (GString    *out,
   field = g_string_new (NULL);
   if (strchr ("=+-@\t\r", *value) != NULL)
     g_string_append_c (field, '\'');
-  g_string_append (field, value);
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!gloss_utf8_is_hidden_control (g_utf8_get_char (p)))
+        g_string_append_len (field, p, g_utf8_next_char (p) - p);
+    }
 
   if (strpbrk (field->str, ",\"\r\n") == NULL)
     {

@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  * Spreadsheets run a cell that starts with "=", "+", "-", "@", a tab or CR
  * as a formula, and notes, quotes and names are text that anyone may have
  * written: such a field gets a leading apostrophe so that it is shown as
- * text and never evaluated.
+ * text and never evaluated. Control characters other than tab and line
+ * feed are dropped (see gloss_utf8_is_hidden_control()). @value must be
+ * valid UTF-8.
  */
 void gloss_csv_append_field (GString    *out,
                              const char *value,

@@ -12,6 +12,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-export-private.h"
+#include "gloss-utf8.h"
 #include "gloss-vocabulary.h"
 
 /* Exports of the notes made on an article: Markdown (here), a standalone
@@ -110,13 +111,13 @@ append_escaped_line (GString    *out,
         }
     }
 
-  for (; p < end; p++)
+  for (; p < end; p = g_utf8_next_char (p))
     {
-      if (*p == '\r')
+      if (gloss_utf8_is_hidden_control (g_utf8_get_char (p)))
         continue;
       if (is_always_escaped (*p))
         g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
 }
 
@@ -128,6 +129,7 @@ append_note_line (GString    *out,
                   const char *line)
 {
   const char *p = line;
+  gboolean in_code = FALSE;
 
   if (*p != '\0' && strchr ("#>-+*=_`~|[", *p) != NULL)
     {
@@ -150,13 +152,26 @@ append_note_line (GString    *out,
         }
     }
 
-  for (; *p != '\0'; p++)
+  for (; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (*p == '\r')
+      if (gloss_utf8_is_hidden_control (g_utf8_get_char (p)))
         continue;
-      if (*p == '<')
+
+      /* Inside a code span "<" is code, and a backslash would show. A
+       * backtick opens a span only when another one closes it.
+       */
+      if (*p == '`')
+        in_code = in_code ? FALSE : strchr (p + 1, '`') != NULL;
+      else if (*p == '<' && !in_code)
         g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
+
+      /* A backslash that ends the line would take the line break that
+       * follows it for a character to escape.
+       */
+      if (*p == '\\' && p[1] == '\0')
+        g_string_append_c (out, '\\');
+
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
 }
 
