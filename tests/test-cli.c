@@ -649,6 +649,17 @@ test_grade (void)
                               "grade-student-sparse,%s,1,5,1,3,20\r\n",
                               moved, close, sparse);
   g_assert_cmpstr (csv.out, ==, expected);
+
+  /* A pattern that matches the key too, and a name typed twice: each
+   * student is counted once, and the key is not a student.
+   */
+  g_clear_pointer (&csv.out, g_free);
+  g_clear_pointer (&csv.err, g_free);
+  RUN (&csv, NULL, "grade", "--csv", "--key", key, key, moved, close, sparse, close);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpstr (csv.out, ==, expected);
+  g_assert_nonnull (strstr (csv.err, "this is the key; not graded as a student"));
+  g_assert_nonnull (strstr (csv.err, "given twice; graded once"));
 }
 
 static void

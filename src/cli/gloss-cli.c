@@ -759,6 +759,7 @@ command_grade (int    argc,
   g_autoptr(GFile) key_file = NULL;
   g_autoptr(GPtrArray) key_notes = NULL;
   g_autoptr(GlossGrade) grade = NULL;
+  g_autoptr(GPtrArray) graded = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   const GOptionEntry entries[] = {
@@ -788,11 +789,28 @@ command_grade (int    argc,
   /* A file that cannot be read is reported with the others, and makes the
    * exit status say so once everyone else is graded.
    */
+  graded = g_ptr_array_new_with_free_func (g_object_unref);
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autoptr(GPtrArray) notes = NULL;
       g_autoptr(GError) student_error = NULL;
+      g_autofree char *name = g_file_get_parse_name (file);
+      gboolean seen = FALSE;
+
+      /* A file named twice (a shell pattern that also matches the key, a
+       * name typed twice) would count one student twice in the class.
+       */
+      for (guint k = 0; k < graded->len && !seen; k++)
+        seen = g_file_equal (file, g_ptr_array_index (graded, k));
+      if (seen || g_file_equal (file, key_file))
+        {
+          g_printerr (seen ? _("gloss-cli: %s: given twice; graded once\n")
+                           : _("gloss-cli: %s: this is the key; not graded as a student\n"),
+                      name);
+          continue;
+        }
+      g_ptr_array_add (graded, g_object_ref (file));
 
       notes = gloss_grade_load_notes (file, NULL, &student_error);
       gloss_grade_add_student (grade, argv[i], notes, student_error);
