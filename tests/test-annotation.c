@@ -564,6 +564,24 @@ test_annotation_json_minimal (void)
 }
 
 static void
+test_annotation_json_no_created (void)
+{
+  g_autoptr(JsonNode) node = parse_json ("{\"modified\": \"2026-03-04T05:06:07Z\", \"target\": "
+                                         "{\"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"plain\"}}}");
+  g_autoptr(GlossAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *created = NULL;
+
+  /* "created" is optional: the note was made when it was last changed,
+   * not whenever its file is read.
+   */
+  annotation = gloss_annotation_new_from_json (node, &error);
+  g_assert_no_error (error);
+  created = g_date_time_format_iso8601 (gloss_annotation_get_created (annotation));
+  g_assert_cmpstr (created, ==, "2026-03-04T05:06:07Z");
+}
+
+static void
 test_annotation_json_wrong_types (void)
 {
   static const struct {
@@ -672,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/core/annotation/json/unknown-members", test_annotation_json_unknown_members);
   g_test_add_func ("/core/annotation/json/hypothesis", test_annotation_json_hypothesis);
   g_test_add_func ("/core/annotation/json/minimal", test_annotation_json_minimal);
+  g_test_add_func ("/core/annotation/json/no-created", test_annotation_json_no_created);
   g_test_add_func ("/core/annotation/json/wrong-types", test_annotation_json_wrong_types);
   g_test_add_func ("/core/annotation/json/bad-position", test_annotation_json_bad_position);
 

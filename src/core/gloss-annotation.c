@@ -1981,6 +1981,7 @@ gloss_annotation_new_from_json (JsonNode  *node,
 {
   g_autoptr(GlossAnnotation) self = NULL;
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GDateTime) created = NULL;
   g_autoptr(GList) names = NULL;
   BodyInfo info = { NULL, NULL, NULL };
   JsonObject *object;
@@ -2020,13 +2021,25 @@ gloss_annotation_new_from_json (JsonNode  *node,
     return NULL;
   self->id = id != NULL && *id != '\0' ? g_strdup (id) : new_id ();
 
-  if (!read_date_time (object, "created", &self->created, error))
+  if (!read_date_time (object, "created", &created, error))
     return NULL;
   g_clear_pointer (&self->modified, g_date_time_unref);
   if (!read_date_time (object, "modified", &self->modified, error))
     return NULL;
   if (self->modified == NULL && !read_date_time (object, "updated", &self->modified, error))
     return NULL;
+
+  /* "created" is optional in the W3C model: a note without it was made
+   * when it was last changed, if that is known, rather than whenever the
+   * file happens to be read.
+   */
+  if (created == NULL && self->modified != NULL)
+    created = g_date_time_ref (self->modified);
+  if (created != NULL)
+    {
+      g_date_time_unref (self->created);
+      self->created = g_steal_pointer (&created);
+    }
   if (self->modified == NULL)
     self->modified = g_date_time_ref (self->created);
 
