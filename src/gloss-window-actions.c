@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "gloss-class-window.h"
 #include "gloss-window-private.h"
 
 #define RECENT_GROUP "gloss"
@@ -372,6 +373,74 @@ export_notes_action (GtkWidget  *widget,
   gtk_native_dialog_show (self->chooser);
 }
 
+/* Comparing a class's notes with the article's */
+
+static void
+compare_notes_response_cb (GtkNativeDialog *dialog,
+                           int              response,
+                           GlossWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->article != NULL)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) students = g_ptr_array_new_with_free_func (g_object_unref);
+      GtkWidget *class_window;
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (students, g_list_model_get_item (files, i));
+
+      class_window = gloss_class_window_new (self, (GFile * const *)students->pdata, students->len);
+      gtk_window_present (GTK_WINDOW (class_window));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->chooser);
+}
+
+static void
+compare_notes_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) notes = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->article == NULL || self->chooser != NULL)
+    return;
+
+  /* The teacher's notes on the article are what the class is compared
+   * with; without them there is nothing to grade against.
+   */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
+    {
+      _gloss_window_toast (self, _("Make your own notes on the article first: the students’ notes are compared with them"), 5);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Compare Students’ Notes"),
+                                         GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Compare"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (notes, _("Gloss notes"));
+  gtk_file_filter_add_suffix (notes, "gloss.json");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), notes);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), notes);
+  gloss_window_set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (compare_notes_response_cb), self, 0);
+  gtk_native_dialog_show (self->chooser);
+}
+
 /* Zoom */
 
 static void
@@ -696,6 +765,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "note.delete", has_notes);
   gtk_widget_action_set_enabled (widget, "note.undo-delete", has_article && self->deleted_note != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-notes", has_article);
+  gtk_widget_action_set_enabled (widget, "win.compare-notes", has_article);
   gtk_widget_action_set_enabled (widget, "win.reload-article", has_article && !self->reloading);
 }
 
@@ -834,6 +904,7 @@ _gloss_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.toggle-pane", "show-pane");
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
   gtk_widget_class_install_action (widget_class, "win.export-notes", "s", export_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-notes", NULL, compare_notes_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);

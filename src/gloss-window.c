@@ -946,10 +946,14 @@ static void
 gloss_window_constructed (GObject *object)
 {
   GlossWindow *self = GLOSS_WINDOW (object);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GApplication *app;
 
   G_OBJECT_CLASS (gloss_window_parent_class)->constructed (object);
 
+  /* GtkWindow:application is not a construct property: it is set after
+   * this runs. Gloss has one application, the default one.
+   */
+  app = g_application_get_default ();
   if (GLOSS_IS_APPLICATION (app))
     self->settings = g_object_ref (gloss_application_get_settings (GLOSS_APPLICATION (app)));
 

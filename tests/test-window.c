@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-application.h"
+#include "gloss-class-window.h"
 #include "gloss-web-context.h"
 #include "gloss-window.h"
 #include "gloss-test-util.h"
@@ -1238,8 +1239,9 @@ test_pane_summary (void)
     }
 }
 
-static gboolean
-has_file_chooser (gpointer data)
+/* The visible window of @type, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -1247,14 +1249,18 @@ has_file_chooser (gpointer data)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        {
-          *(GtkWindow **)data = toplevel;
-          return TRUE;
-        }
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
     }
 
-  return FALSE;
+  return NULL;
+}
+
+static gboolean
+has_file_chooser (gpointer data)
+{
+  *(GtkWindow **)data = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  return *(GtkWindow **)data != NULL;
 }
 
 typedef struct {
@@ -1412,6 +1418,241 @@ test_recent_same_title (void)
   workspace_clear (&b);
 }
 
+/* Comparing a class's notes */
+
+static gboolean
+class_window_is_done_loading (gpointer data)
+{
+  return !gloss_class_window_get_loading (data);
+}
+
+static gboolean
+chooser_in_folder (gpointer data)
+{
+  ChooserQuery *query = data;
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (query->chooser);
+
+  return folder != NULL && g_file_equal (folder, query->file);
+}
+
+static gboolean
+has_class_window (gpointer data)
+{
+  *(GtkWindow **)data = find_toplevel (GLOSS_TYPE_CLASS_WINDOW);
+  return *(GtkWindow **)data != NULL;
+}
+
+typedef struct {
+  GlossArticleView *view;
+  guint             start;
+  guint             end;
+} SelectionQuery;
+
+static gboolean
+view_selects (gpointer data)
+{
+  SelectionQuery *query = data;
+  guint start = 0, end = 0;
+
+  return gloss_article_view_get_selection (query->view, &start, &end) &&
+         start == query->start && end == query->end;
+}
+
+/* Writes the key's notes as a student's file: every note but the one on
+ * @left_out, made by @student.
+ */
+static GFile *
+write_student_notes (GlossAnnotationStore *key,
+                     const char           *directory,
+                     const char           *name,
+                     const char           *student,
+                     const char           *left_out)
+{
+  g_autoptr(JsonNode) root = gloss_annotation_store_to_json (key);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+  JsonArray *items = find_items (json_node_get_object (root));
+
+  g_assert_nonnull (items);
+  for (guint i = json_array_get_length (items); i > 0; i--)
+    {
+      JsonObject *item = json_array_get_object_element (items, i - 1);
+
+      if (g_strcmp0 (find_exact (item), left_out) == 0)
+        {
+          json_array_remove_element (items, i - 1);
+          continue;
+        }
+      json_object_set_string_member (json_object_get_object_member (item, "creator"), "name", student);
+      json_object_set_string_member (json_object_get_object_member (item, "creator"), "gloss:role", "student");
+    }
+
+  json_generator_set_root (generator, root);
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+test_compare_students (void)
+{
+  static const char evidence[] = "two in three sleep fewer than eight hours on school nights";
+  static const char bias[] = "a lazy fix dreamed up by people who never had to drive to work";
+  static const char generalisation[] = "Everyone agrees that working parents will be left to juggle the mornings alone";
+  g_autoptr(GlossWindow) window = NULL;
+  g_autofree char *key_by = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) article_folder = NULL;
+  GtkWindow *chooser = NULL;
+  GtkWindow *shown = NULL;
+  ChooserQuery chooser_query;
+  g_autoptr(GlossAnnotation) evidence_note = NULL;
+  g_autoptr(GlossAnnotation) bias_note = NULL;
+  g_autoptr(GlossAnnotation) comment_note = NULL;
+  g_autoptr(GFile) priya = NULL;
+  g_autoptr(GFile) broken = NULL;
+  g_autoptr(GPtrArray) missed = NULL;
+  GlossClassWindow *class_window;
+  GlossArticleView *view;
+  GlossAnnotationStore *store;
+  AdwPreferencesRow *row;
+  AdwActionRow *key_row;
+  const char *summary;
+  Workspace workspace;
+  SelectionQuery query;
+  GFile *students[4];
+
+  workspace_init (&workspace, "class-article.txt", "later-start.txt");
+  window = open_from_command_line (workspace.article);
+  gloss_test_wait_until (window_is_done_loading, window, "the article to load");
+  gloss_test_wait_until (article_is_ready, window, "the article view and the side pane");
+  view = gloss_window_get_article_view (window);
+  store = gloss_article_get_store (gloss_window_get_article (window));
+
+  /* The teacher's notes are the key. */
+  evidence_note = add_note (window, evidence, "note.evidence", NULL, "A survey with a stated size.");
+  bias_note = add_note (window, bias, "note.bias", pick_bias_tag ()->id, "An attack on the people, not the plan.");
+  comment_note = add_note (window, generalisation, "note.comment", NULL, "Who is everyone?");
+
+  /* One student found two of the three; another's file is damaged. The
+   * key's own file and a file chosen twice are not students.
+   */
+  priya = write_student_notes (store, workspace.directory, "priya.gloss.json", "Priya Shah", generalisation);
+  broken = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "class-student-broken.gloss.json", NULL));
+  students[0] = priya;
+  students[1] = workspace.sidecar;
+  students[2] = broken;
+  students[3] = priya;
+
+  /* The main menu's chooser starts in the article's folder and shows the
+   * class for the files chosen there.
+   */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-notes", NULL));
+  gloss_test_wait_until (has_file_chooser, &chooser, "the students' notes chooser");
+  g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
+  article_folder = g_file_get_parent (workspace.article);
+  chooser_query.chooser = GTK_FILE_CHOOSER (chooser);
+  chooser_query.file = article_folder;
+  gloss_test_wait_until (chooser_in_folder, &chooser_query, "the chooser to open the article's folder");
+  chooser_query.file = priya;
+  gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), priya, NULL);
+  gloss_test_wait_until (chooser_has_file, &chooser_query, "the chooser to take the student's file");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  gloss_test_wait_until (has_class_window, &shown, "the class window");
+  gloss_test_wait_until (class_window_is_done_loading, shown, "the student's notes to be read");
+  g_assert_cmpuint (gloss_class_window_get_n_students (GLOSS_CLASS_WINDOW (shown)), ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (gloss_class_window_get_student_row (GLOSS_CLASS_WINDOW (shown), 0)),
+                   ==, "Priya Shah");
+  gtk_window_destroy (shown);
+
+  class_window = GLOSS_CLASS_WINDOW (g_object_ref (gloss_class_window_new (window, students, G_N_ELEMENTS (students))));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (class_window)) == GTK_WINDOW (window));
+  g_assert_false (gtk_window_get_modal (GTK_WINDOW (class_window)));
+  gtk_window_present (GTK_WINDOW (class_window));
+  gloss_test_wait_until (class_window_is_done_loading, class_window, "the students' notes to be read");
+
+  summary = gloss_class_window_get_summary (class_window);
+  key_by = g_strdup_printf ("Key by %s (3 notes)", gloss_annotation_get_creator_name (evidence_note));
+  g_assert_nonnull (strstr (summary, key_by));
+  g_assert_nonnull (strstr (summary, "2 students"));
+  g_assert_nonnull (strstr (summary, "class average 67%"));
+
+  g_assert_cmpuint (gloss_class_window_get_n_students (class_window), ==, 2);
+
+  row = gloss_class_window_get_student_row (class_window, 0);
+  g_assert_true (ADW_IS_EXPANDER_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (row), ==, "Priya Shah");
+  g_assert_cmpstr (gloss_class_window_get_student_score (class_window, 0), ==, "67%");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "Found 2 of 3 key notes"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "0 extra notes"));
+  missed = gloss_class_window_get_missed_rows (class_window, 0);
+  g_assert_cmpuint (missed->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (missed, 0)), ==, generalisation);
+
+  row = gloss_class_window_get_student_row (class_window, 1);
+  g_assert_false (ADW_IS_EXPANDER_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (row), ==, "class-student-broken");
+  g_assert_null (gloss_class_window_get_student_score (class_window, 1));
+  /* The row says why, as reading the file on its own does. */
+  g_assert_null (gloss_grade_load_notes (broken, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, error->message);
+
+  /* The key notes come in the order of the article, with how many of the
+   * one readable student found them.
+   */
+  g_assert_cmpuint (gloss_class_window_get_n_key_notes (class_window), ==, 3);
+  key_row = gloss_class_window_get_key_note_row (class_window, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (key_row)), ==, evidence);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (key_row), "found by 1 of 1 student"));
+  key_row = gloss_class_window_get_key_note_row (class_window, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (key_row)), ==, generalisation);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (key_row), "found by 0 of 1 student"));
+
+  /* Choosing a key note shows and selects its passage in the article. */
+  key_row = gloss_class_window_get_key_note_row (class_window, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (key_row)), ==, bias);
+  gloss_article_view_clear_selection (view);
+  g_signal_emit_by_name (key_row, "activated");
+  query.view = view;
+  query.start = gloss_annotation_get_start (bias_note);
+  query.end = gloss_annotation_get_end (bias_note);
+  gloss_test_wait_until (view_selects, &query, "the key note's passage to be selected");
+
+  gtk_window_destroy (GTK_WINDOW (class_window));
+  g_assert_finalize_object (class_window);
+  close_window (g_steal_pointer (&window));
+  workspace_clear (&workspace);
+}
+
+/* The name set in Preferences signs every new note: a teacher's key and a
+ * student's notes say whose they are.
+ */
+static void
+test_author_name (void)
+{
+  GSettings *settings = gloss_application_get_settings (app);
+  g_autoptr(GlossWindow) window = NULL;
+  g_autoptr(GlossAnnotation) note = NULL;
+  Workspace workspace;
+
+  g_settings_set_string (settings, "author-name", "Ms Rivera");
+
+  workspace_init (&workspace, "window-article.txt", "old-town.txt");
+  window = open_from_command_line (workspace.article);
+  gloss_test_wait_until (window_is_done_loading, window, "the article to load");
+  gloss_test_wait_until (article_is_ready, window, "the article view and the side pane");
+
+  note = add_note (window, "This reckless scheme is a slap in the face", "note.comment", NULL, "Whose words?");
+  g_assert_cmpstr (gloss_annotation_get_creator_name (note), ==, "Ms Rivera");
+
+  g_settings_reset (settings, "author-name");
+  close_window (g_steal_pointer (&window));
+  workspace_clear (&workspace);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1489,6 +1730,8 @@ main (int   argc,
   g_test_add_func ("/gui/window/pane-summary", test_pane_summary);
   g_test_add_func ("/gui/window/export-notes", test_export_notes);
   g_test_add_func ("/gui/window/recent-same-title", test_recent_same_title);
+  g_test_add_func ("/gui/window/author-name", test_author_name);
+  g_test_add_func ("/gui/window/compare-students", test_compare_students);
   /* Last: the application quits on the signal. */
   g_test_add_func ("/gui/window/terminate-saves-notes", test_terminate_saves_notes);
 
