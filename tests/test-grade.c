@@ -444,6 +444,30 @@ test_hostile_names (void)
   g_assert_null (strchr (report, '\x1b'));
 }
 
+/* A key note known only by its quote has no place in the article: it is
+ * listed after the ones that do, whatever the order of the file.
+ */
+static void
+test_quote_only_key_note_last (void)
+{
+  const char *text = "The council calls the plan a triumph, and the mayor says everyone agrees.";
+  g_autoptr(GPtrArray) key = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossGrade) grade = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossAnnotation *quote_only;
+
+  quote_only = note_on (text, "sha256:one", "a triumph", 0, GLOSS_ANNOTATION_BIAS);
+  gloss_annotation_set_position (quote_only, 0, 0, GLOSS_ANCHOR_ORPHAN);
+  g_ptr_array_add (key, quote_only);
+  g_ptr_array_add (key, note_on (text, "sha256:one", "everyone agrees", 0, GLOSS_ANNOTATION_BIAS));
+
+  grade = gloss_grade_new ("key.gloss.json", key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grade->key_notes->len, ==, 2);
+  g_assert_cmpstr (gloss_annotation_get_exact (key_note_at (grade, 0)->note), ==, "everyone agrees");
+  g_assert_cmpstr (gloss_annotation_get_exact (key_note_at (grade, 1)->note), ==, "a triumph");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +487,7 @@ main (int    argc,
   g_test_add_func ("/core/grade/repeated-words", test_repeated_words);
   g_test_add_func ("/core/grade/whole-paragraph-selected", test_whole_paragraph_selected);
   g_test_add_func ("/core/grade/hostile-names", test_hostile_names);
+  g_test_add_func ("/core/grade/quote-only-key-note-last", test_quote_only_key_note_last);
 
   return g_test_run ();
 }

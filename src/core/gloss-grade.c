@@ -382,6 +382,9 @@ compare_key_passages (gconstpointer a,
   guint x_end = gloss_annotation_get_end (x->note);
   guint y_end = gloss_annotation_get_end (y->note);
 
+  /* A note known only by its quote has no place in the article: last. */
+  if (has_range (x->note) != has_range (y->note))
+    return has_range (x->note) ? -1 : 1;
   if (x_start != y_start)
     return x_start < y_start ? -1 : 1;
   if (x_end != y_end)

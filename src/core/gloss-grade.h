@@ -69,7 +69,7 @@ typedef struct {
   /* The key's creator (its most common creator name), or NULL. */
   char      *key_author;
   /* GlossGradeKeyNote, in the order of the article (position, then the
-   * order of the file).
+   * order of the file); notes known only by their quote come last.
    */
   GPtrArray *key_notes;
   /* GlossGradeStudent, in the order they were added. */
