@@ -251,13 +251,14 @@ key_note_row_activated_cb (AdwActionRow     *row,
     return;
 
   /* The key is the window's own notes, so the positions are the article's
-   * as it is shown now.
+   * as it is shown now. The passage is shown as the side pane shows a
+   * note, scrolled to and flashed; selecting it would offer to make a new
+   * note on it.
    */
   start = gloss_annotation_get_start (note);
   end = gloss_annotation_get_end (note);
   view = gloss_window_get_article_view (self->window);
   gloss_article_view_reveal (view, start, end);
-  gloss_article_view_select_range (view, start, end);
 }
 
 static void
