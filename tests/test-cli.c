@@ -721,6 +721,23 @@ test_grade_bad_input (void)
   gloss_test_remove_tree (dir);
 }
 
+/* Replaces @from with @to in the notes file @sidecar, as someone editing
+ * it by hand would.
+ */
+static void
+edit_sidecar (const char *sidecar,
+              const char *from,
+              const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) edited = NULL;
+
+  g_assert_true (g_file_get_contents (sidecar, &contents, NULL, NULL));
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, from, to, 1), ==, 1);
+  g_assert_true (g_file_set_contents (sidecar, edited->str, edited->len, NULL));
+}
+
 /* A note that cannot be read is not dropped in silence: the exports that
  * cannot show it say so.
  */
@@ -730,15 +747,10 @@ test_export_unreadable_note (void)
   g_autofree char *dir = NULL;
   g_autofree char *article = copy_export_fixture (&dir);
   g_autofree char *sidecar = g_strconcat (article, ".gloss.json", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GString) broken = NULL;
   g_auto(Run) md = { 0 };
   g_auto(Run) w3c = { 0 };
 
-  g_assert_true (g_file_get_contents (sidecar, &contents, NULL, NULL));
-  broken = g_string_new (contents);
-  g_assert_cmpuint (g_string_replace (broken, "\"gloss:tags\": []", "\"gloss:tags\": [1]", 1), ==, 1);
-  g_assert_true (g_file_set_contents (sidecar, broken->str, broken->len, NULL));
+  edit_sidecar (sidecar, "\"gloss:tags\": []", "\"gloss:tags\": [1]");
 
   RUN (&md, NULL, "export", "--format=md", article);
   g_assert_cmpint (md.status, ==, 0);
@@ -760,14 +772,9 @@ test_validate_not_utf8 (void)
   g_autofree char *dir = NULL;
   g_autofree char *article = copy_export_fixture (&dir);
   g_autofree char *sidecar = g_strconcat (article, ".gloss.json", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GString) latin1 = NULL;
   g_auto(Run) validate = { 0 };
 
-  g_assert_true (g_file_get_contents (sidecar, &contents, NULL, NULL));
-  latin1 = g_string_new (contents);
-  g_assert_cmpuint (g_string_replace (latin1, "Sam Okoye", "S\xe1m Okoye", 0), >, 0);
-  g_assert_true (g_file_set_contents (sidecar, latin1->str, latin1->len, NULL));
+  edit_sidecar (sidecar, "Sam Okoye", "S\xe1m Okoye");
 
   RUN (&validate, NULL, "validate", sidecar);
   g_assert_cmpint (validate.status, ==, 1);
